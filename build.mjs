@@ -1,0 +1,237 @@
+#!/usr/bin/env node
+// Builds Context Cards: validates and compiles the dataset, bundles every entry with esbuild,
+// writes dist/chrome and dist/firefox (manifests derived from manifest.json) and their zips.
+//
+//   node build.mjs               production build (minified, with source maps)
+//   node build.mjs --dev         unminified
+//   node build.mjs --watch       rebuild on change
+//   node build.mjs --check-data  only validate assets/figures/*.json
+//   node build.mjs --cli         only build the scan CLI (dist/cli/scan.mjs)
+//   node build.mjs --quiet       print errors only
+//   node build.mjs --figures=DIR read figure files from DIR instead of assets/figures
+import * as esbuild from 'esbuild';
+import { zipSync } from 'fflate';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const args = new Set(process.argv.slice(2).filter((a) => !a.startsWith('--figures=')));
+const quiet = args.has('--quiet');
+const dev = args.has('--dev');
+const log = (...parts) => {
+  if (!quiet) console.log(...parts);
+};
+
+const dist = path.join(root, 'dist');
+const figuresArg = process.argv.find((a) => a.startsWith('--figures='));
+const figuresDir = figuresArg ? path.resolve(figuresArg.slice('--figures='.length)) : path.join(root, 'assets', 'figures');
+/** Fixed timestamp for zip entries, so the same sources give the same bytes. */
+const ZIP_DATE = new Date('2021-09-09T00:00:00Z');
+
+class BuildError extends Error {}
+
+/** Loads the TypeScript dataset compiler (src/core) by bundling it for Node. */
+async function loadDatasetCompiler() {
+  const outfile = path.join(dist, '.build', 'dataset-compile.mjs');
+  await esbuild.build({
+    entryPoints: [path.join(root, 'src/core/dataset-compile.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile,
+    logLevel: 'silent',
+  });
+  return import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
+}
+
+export async function readFigureFiles(dir = figuresDir) {
+  if (!existsSync(dir)) throw new BuildError(`${path.relative(root, dir)}: folder not found`);
+  const names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
+  return Promise.all(
+    names.map(async (name) => ({
+      file: path.relative(root, path.join(dir, name)),
+      basename: name.replace(/\.json$/, ''),
+      text: await readFile(path.join(dir, name), 'utf8'),
+    })),
+  );
+}
+
+/** Validates assets/figures and returns the compiled dataset; throws BuildError listing every problem. */
+async function compileFigures() {
+  const compiler = await loadDatasetCompiler();
+  const files = await readFigureFiles();
+  if (files.length === 0) throw new BuildError('assets/figures: no figure files');
+  const { figures, problems } = compiler.validateFigureFiles(files);
+  if (problems.length) {
+    throw new BuildError(
+      `The dataset has ${problems.length} problem(s):\n${problems.map((p) => `  ${compiler.formatProblem(p)}`).join('\n')}`,
+    );
+  }
+  const reviewed = figures.map((f) => f.reviewed).sort().at(-1);
+  return compiler.compileDataset(figures, reviewed);
+}
+
+/** esbuild plugin: `import dataset from 'virtual:dataset'` gives the compiled dataset. */
+function datasetPlugin(getDataset) {
+  return {
+    name: 'dataset',
+    setup(build) {
+      build.onResolve({ filter: /^virtual:dataset$/ }, () => ({ path: 'dataset', namespace: 'dataset' }));
+      build.onLoad({ filter: /.*/, namespace: 'dataset' }, async () => ({
+        contents: JSON.stringify(await getDataset()),
+        loader: 'json',
+        watchFiles: (await readFigureFiles()).map((f) => path.join(root, f.file)),
+        watchDirs: [figuresDir],
+      }));
+    },
+  };
+}
+
+async function readPackage() {
+  return JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
+}
+
+/** The per-browser manifest derived from the shared base. */
+export function deriveManifest(base, target, version) {
+  const manifest = structuredClone(base);
+  manifest.version = version;
+  if (target === 'chrome') {
+    manifest.background = { service_worker: 'background.js' };
+    manifest.minimum_chrome_version = '128';
+  } else {
+    manifest.background = { scripts: ['background.js'] };
+    manifest.browser_specific_settings = {
+      gecko: {
+        id: 'context-cards@context-cards.org',
+        strict_min_version: '142.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+    };
+  }
+  return manifest;
+}
+
+function bundleOptions(getDataset, outdir) {
+  return {
+    entryPoints: {
+      content: path.join(root, 'src/extension/content.ts'),
+      background: path.join(root, 'src/extension/background.ts'),
+    },
+    outdir,
+    bundle: true,
+    format: 'iife',
+    target: ['chrome128', 'firefox142'],
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    minify: !dev,
+    sourcemap: 'linked',
+    legalComments: 'linked',
+    logLevel: 'silent',
+    plugins: [datasetPlugin(getDataset)],
+  };
+}
+
+async function writeTargets(outdir) {
+  const pkg = await readPackage();
+  const base = JSON.parse(await readFile(path.join(root, 'manifest.json'), 'utf8'));
+  for (const target of ['chrome', 'firefox']) {
+    const dir = path.join(dist, target);
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(dir, { recursive: true });
+    await cp(outdir, dir, { recursive: true });
+    await cp(path.join(root, 'src/extension/highlight.css'), path.join(dir, 'content.css'));
+    await cp(path.join(root, 'assets/icons'), path.join(dir, 'icons'), { recursive: true });
+    const manifest = deriveManifest(base, target, pkg.version);
+    await writeFile(path.join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    await writeFile(path.join(dist, `context-cards-${target}-${pkg.version}.zip`), await zipDirectory(dir));
+  }
+}
+
+async function zipDirectory(dir) {
+  const entries = {};
+  const walk = async (sub) => {
+    for (const entry of (await readdir(path.join(dir, sub), { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+      const rel = sub ? `${sub}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) await walk(rel);
+      else entries[rel] = [await readFile(path.join(dir, rel)), { mtime: ZIP_DATE }];
+    }
+  };
+  await walk('');
+  return zipSync(entries, { level: 9 });
+}
+
+async function buildExtension() {
+  const started = performance.now();
+  let dataset;
+  const getDataset = async () => (dataset ??= await compileFigures());
+  await getDataset();
+  const outdir = path.join(dist, '.build', 'bundle');
+  await rm(outdir, { recursive: true, force: true });
+  if (args.has('--watch')) {
+    const ctx = await esbuild.context({
+      ...bundleOptions(async () => compileFigures(), outdir),
+      plugins: [
+        datasetPlugin(async () => compileFigures()),
+        {
+          name: 'write-targets',
+          setup(build) {
+            build.onEnd(async (result) => {
+              if (result.errors.length) {
+                console.error(result.errors.map((e) => e.text).join('\n'));
+                return;
+              }
+              await writeTargets(outdir);
+              log(`rebuilt dist/chrome and dist/firefox at ${new Date().toLocaleTimeString()}`);
+            });
+          },
+        },
+      ],
+    });
+    await ctx.watch();
+    log('watching src/, assets/figures/ and manifest.json for changes (Ctrl+C to stop)');
+    return;
+  }
+  await esbuild.build(bundleOptions(getDataset, outdir));
+  await writeTargets(outdir);
+  await buildCli(getDataset);
+  log(`built dist/chrome, dist/firefox and their zips in ${Math.round(performance.now() - started)} ms`);
+}
+
+async function buildCli(getDataset) {
+  await esbuild.build({
+    entryPoints: [path.join(root, 'src/cli/scan.ts')],
+    outfile: path.join(dist, 'cli', 'scan.mjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: 'inline',
+    logLevel: 'silent',
+    plugins: [datasetPlugin(getDataset)],
+  });
+}
+
+async function main() {
+  if (args.has('--check-data')) {
+    const dataset = await compileFigures();
+    log(`dataset OK: ${dataset.figures.length} figures, ${dataset.patterns.length} name and cue patterns`);
+    return;
+  }
+  if (args.has('--cli')) {
+    let dataset;
+    await buildCli(async () => (dataset ??= await compileFigures()));
+    return;
+  }
+  await buildExtension();
+}
+
+const invokedDirectly = process.argv[1] && pathToFileURL(path.resolve(process.argv[1])).href === import.meta.url;
+if (invokedDirectly) main().catch((error) => {
+  if (error instanceof BuildError) console.error(`Build failed. ${error.message}`);
+  else if (error?.errors?.length) console.error(`Build failed:\n${error.errors.map((e) => `  ${e.location?.file ?? ''}:${e.location?.line ?? ''} ${e.text}`).join('\n')}`);
+  else console.error('Build failed:', error);
+  process.exitCode = 1;
+});

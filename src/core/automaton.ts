@@ -1,0 +1,131 @@
+/**
+ * Aho-Corasick automaton over UTF-16 code units: finds every occurrence of every pattern in
+ * one pass, so the cost of a scan grows with the text, not with the number of names.
+ *
+ * Storage is flat typed arrays. Each state keeps its outgoing edges as a linked list (most
+ * states have one or two); the root, which is consulted after every mismatch, has a direct
+ * table for the code units it can start with.
+ */
+
+export interface Automaton {
+  /** Calls `onMatch(patternIndex, end)` for every occurrence; `end` is exclusive. */
+  scan(text: string, onMatch: (patternIndex: number, end: number) => void): void;
+  readonly patternLengths: Int32Array;
+  readonly stateCount: number;
+}
+
+export function buildAutomaton(patterns: readonly string[]): Automaton {
+  let edgeCode: Int32Array = new Int32Array(1024);
+  let edgeTarget: Int32Array = new Int32Array(1024);
+  let edgeNext: Int32Array = new Int32Array(1024);
+  let edgeCount = 0;
+  let firstEdge: Int32Array = new Int32Array(1024).fill(-1);
+  let stateCount = 1;
+  /** Pattern ending exactly at a state, or -1. */
+  let terminal: Int32Array = new Int32Array(1024).fill(-1);
+
+  const findEdge = (state: number, code: number): number => {
+    for (let e = firstEdge[state]!; e !== -1; e = edgeNext[e]!) {
+      if (edgeCode[e] === code) return edgeTarget[e]!;
+    }
+    return -1;
+  };
+
+  const addState = (): number => {
+    if (stateCount >= firstEdge.length) {
+      const grow = (a: Int32Array, fill: number): Int32Array => {
+        const b = new Int32Array(a.length * 2).fill(fill);
+        b.set(a);
+        return b;
+      };
+      firstEdge = grow(firstEdge, -1);
+      terminal = grow(terminal, -1);
+    }
+    return stateCount++;
+  };
+
+  const addEdge = (state: number, code: number, target: number): void => {
+    if (edgeCount >= edgeCode.length) {
+      const grow = (a: Int32Array): Int32Array => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      edgeCode = grow(edgeCode);
+      edgeTarget = grow(edgeTarget);
+      edgeNext = grow(edgeNext);
+    }
+    edgeCode[edgeCount] = code;
+    edgeTarget[edgeCount] = target;
+    edgeNext[edgeCount] = firstEdge[state]!;
+    firstEdge[state] = edgeCount++;
+  };
+
+  const patternLengths = new Int32Array(patterns.length);
+  patterns.forEach((pattern, index) => {
+    patternLengths[index] = pattern.length;
+    if (pattern.length === 0) return;
+    let state = 0;
+    for (let i = 0; i < pattern.length; i++) {
+      const code = pattern.charCodeAt(i);
+      let next = findEdge(state, code);
+      if (next === -1) {
+        next = addState();
+        addEdge(state, code, next);
+      }
+      state = next;
+    }
+    if (terminal[state] === -1) terminal[state] = index;
+  });
+
+  // Breadth-first: failure links and "dictionary" links to the nearest terminal suffix state.
+  const fail = new Int32Array(stateCount);
+  const dictionary = new Int32Array(stateCount).fill(-1);
+  const queue = new Int32Array(stateCount);
+  let head = 0;
+  let tail = 0;
+  const rootTable = new Map<number, number>();
+  for (let e = firstEdge[0]!; e !== -1; e = edgeNext[e]!) {
+    const child = edgeTarget[e]!;
+    rootTable.set(edgeCode[e]!, child);
+    fail[child] = 0;
+    queue[tail++] = child;
+  }
+  while (head < tail) {
+    const state = queue[head++]!;
+    for (let e = firstEdge[state]!; e !== -1; e = edgeNext[e]!) {
+      const code = edgeCode[e]!;
+      const child = edgeTarget[e]!;
+      let f = fail[state]!;
+      let target = -1;
+      while (true) {
+        target = f === 0 ? (rootTable.get(code) ?? -1) : findEdge(f, code);
+        if (target !== -1 || f === 0) break;
+        f = fail[f]!;
+      }
+      fail[child] = target === -1 ? 0 : target;
+      const suffix = fail[child]!;
+      dictionary[child] = terminal[suffix] !== -1 ? suffix : dictionary[suffix]!;
+      queue[tail++] = child;
+    }
+  }
+
+  const scan = (text: string, onMatch: (patternIndex: number, end: number) => void): void => {
+    let state = 0;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      let next = -1;
+      while (true) {
+        next = state === 0 ? (rootTable.get(code) ?? -1) : findEdge(state, code);
+        if (next !== -1 || state === 0) break;
+        state = fail[state]!;
+      }
+      state = next === -1 ? 0 : next;
+      if (state === 0) continue;
+      if (terminal[state] !== -1) onMatch(terminal[state]!, i + 1);
+      for (let d = dictionary[state]!; d !== -1; d = dictionary[d]!) onMatch(terminal[d]!, i + 1);
+    }
+  };
+
+  return { scan, patternLengths, stateCount };
+}

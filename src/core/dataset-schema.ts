@@ -1,0 +1,118 @@
+// Build-time validation of assets/figures/*.json. Not bundled into the extension.
+import { z } from 'zod';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD');
+
+const sourceRefs = z.array(z.string().min(1)).min(1, 'every fact needs at least one source id');
+
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+
+export const sourceSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'source id must be lowercase letters, digits and dashes'),
+  title: nonEmpty,
+  publisher: nonEmpty,
+  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+  asOf: isoDate,
+});
+
+export const aliasSchema = z.strictObject({
+  text: nonEmpty,
+  /** any: any letter case; proper: first letter capitalised (or all capitals); upper: capitals only. */
+  case: z.enum(['any', 'proper', 'upper']).optional(),
+  /** A short form (surname): counts only after a full name of the same figure has appeared on the page. */
+  short: z.boolean().optional(),
+  /** Counts only where one of the figure's context cues is on the page. */
+  needsCue: z.boolean().optional(),
+  lang: z.string().optional(),
+  note: z.string().optional(),
+});
+
+export const nativeNameSchema = z.strictObject({
+  text: nonEmpty,
+  lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a BCP 47 language tag such as zh-Hans or ps'),
+});
+
+const datedText = z.strictObject({
+  text: nonEmpty,
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  asOf: isoDate.optional(),
+  sources: sourceRefs,
+});
+
+export const relationTypes = [
+  'met',
+  'spoke-with',
+  'spokesperson-of',
+  'member-of',
+  'leader-of',
+  'founded',
+  'works-for',
+  'wrote-for',
+  'reported-on',
+  'quoted-by',
+  'accused',
+  'part-of',
+  'located-in',
+  'allied-with',
+  'sheltered',
+  'succeeded',
+] as const;
+
+export const relationSchema = z.strictObject({
+  type: z.enum(relationTypes),
+  target: z.string().min(1),
+  text: nonEmpty,
+  date: isoDate.optional(),
+  sources: sourceRefs,
+});
+
+export const storyItemSchema = z.strictObject({
+  text: nonEmpty,
+  quote: z
+    .strictObject({
+      text: nonEmpty,
+      lang: z.string().optional(),
+      date: isoDate.optional(),
+      where: nonEmpty,
+    })
+    .optional(),
+  /** Set when this is an allegation only its speaker (or the story) makes: shown as a claim, never as fact. */
+  claimBy: z.string().optional(),
+  sources: sourceRefs,
+});
+
+export const checkSchema = z.strictObject({
+  story: nonEmpty,
+  record: nonEmpty,
+  sources: sourceRefs,
+});
+
+export const figureSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'id must be lowercase words joined by dashes'),
+  name: nonEmpty,
+  category: z.enum(['person', 'organization', 'place']),
+  nativeNames: z.array(nativeNameSchema),
+  aliases: z.array(aliasSchema).min(1, 'a figure needs at least one alias'),
+  ambiguity: z
+    .strictObject({
+      with: nonEmpty,
+      cues: z.array(nonEmpty).min(1, 'an ambiguous figure needs at least one cue'),
+    })
+    .optional(),
+  roleThen: datedText,
+  roleNow: datedText,
+  summary: z.strictObject({ text: nonEmpty, sources: sourceRefs }),
+  facts: z.array(z.strictObject({ date: isoDate.optional(), text: nonEmpty, sources: sourceRefs })),
+  relations: z.array(relationSchema),
+  inThisStory: z.array(storyItemSchema),
+  checks: z.array(checkSchema),
+  sources: z.array(sourceSchema).min(1, 'a figure needs at least one source'),
+  reviewed: isoDate,
+});
+
+export type FigureFile = z.infer<typeof figureSchema>;
+export type AliasFile = z.infer<typeof aliasSchema>;

@@ -1,0 +1,38 @@
+/** The compiled dataset: what the content script, the CLI and the card read at run time. */
+import type { FigureFile } from './dataset-schema';
+
+export type Category = FigureFile['category'];
+export type Figure = Omit<FigureFile, 'aliases' | '$schema'>;
+export type Source = Figure['sources'][number];
+export type Relation = Figure['relations'][number];
+
+export const enum CaseMode {
+  Any = 0,
+  /** The capitalised words of the alias must be capitalised on the page ("Taliban", "bin Laden"). */
+  Proper = 1,
+  /** Every letter in capitals (acronyms). */
+  Upper = 2,
+}
+
+/** One meaning of a folded pattern: a name form of a figure, or a context cue for it. */
+export interface PatternEntry {
+  figure: number;
+  cue: boolean;
+  caseMode: CaseMode;
+  /** Offsets (in the folded pattern) of letters that must be capitals on the page (CaseMode.Proper). */
+  capsAt: number[];
+  short: boolean;
+  needsCue: boolean;
+}
+
+export interface CompiledPattern {
+  /** Folded form, as `fold()` produces it. */
+  text: string;
+  entries: PatternEntry[];
+}
+
+export interface CompiledDataset {
+  reviewed: string;
+  figures: Figure[];
+  patterns: CompiledPattern[];
+}

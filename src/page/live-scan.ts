@@ -1,0 +1,78 @@
+/**
+ * Runs a scanner over a live document: a first scan in small time slices, then rescans of
+ * what mutates, coalesced so that a page mutating non-stop costs a bounded amount of work.
+ */
+import { dirtyFromMutations, type PageScanner, type SliceBudget } from './scanner';
+
+export interface LiveScanOptions {
+  /** Milliseconds of work per slice before yielding to the page. */
+  sliceMs?: number;
+  /** Delay that coalesces bursts of mutations into one rescan. */
+  mutationDelayMs?: number;
+  /** Our own nodes, never scanned or observed. */
+  isOurs: (node: Node) => boolean;
+}
+
+export interface LiveScan {
+  /** Resolves when the first scan has finished. */
+  readonly ready: Promise<void>;
+  stop(): void;
+}
+
+export function startLiveScan(root: Node, scanner: PageScanner, options: LiveScanOptions): LiveScan {
+  const doc = root.ownerDocument ?? (root as Document);
+  const win = doc.defaultView!;
+  const sliceMs = options.sliceMs ?? 8;
+  const mutationDelayMs = options.mutationDelayMs ?? 40;
+  let stopped = false;
+  let pending: MutationRecord[] = [];
+  let flushTimer = 0;
+  let scanning = true;
+
+  const flush = (): void => {
+    flushTimer = 0;
+    if (stopped || scanning) return;
+    const records = pending.concat(observer.takeRecords());
+    pending = [];
+    if (records.length === 0) return;
+    const { containers, removed } = dirtyFromMutations(records, options.isOurs);
+    scanner.update(containers, removed);
+  };
+
+  const observer = new win.MutationObserver((records) => {
+    // Keep the records (the batch is bounded by what the page did since the last flush) and rescan once.
+    for (const r of records) pending.push(r);
+    if (!flushTimer && !scanning) flushTimer = win.setTimeout(flush, mutationDelayMs);
+  });
+  observer.observe(root, { childList: true, characterData: true, subtree: true });
+
+  const ready = (async () => {
+    let deadline = 0;
+    const steps = scanner.scanSteps(root, () => win.performance.now() < deadline);
+    let done = false;
+    while (!done && !stopped) {
+      deadline = win.performance.now() + sliceMs;
+      done = steps.next().done === true;
+      if (!done) await yieldToPage(win);
+    }
+    scanning = false;
+    // What changed during the first scan may not have been read by it: rescan that now.
+    for (const r of observer.takeRecords()) pending.push(r);
+    if (!stopped && pending.length) flushTimer = win.setTimeout(flush, 0);
+  })();
+
+  return {
+    ready,
+    stop() {
+      stopped = true;
+      observer.disconnect();
+      if (flushTimer) win.clearTimeout(flushTimer);
+    },
+  };
+}
+
+function yieldToPage(win: Window): Promise<void> {
+  const scheduler = (win as Window & { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => win.setTimeout(resolve, 0));
+}

@@ -1,0 +1,77 @@
+/**
+ * Marks mentions with the CSS Custom Highlight API: the page's DOM is never touched.
+ * Keeps one live Range per mention, which also serves hit-testing and card placement.
+ */
+import type { Mention, MentionChanges, PageScanner } from './scanner';
+
+export const HIGHLIGHT_NAME = 'context-cards-mention';
+
+interface HighlightLike {
+  add(range: AbstractRange): unknown;
+  delete(range: AbstractRange): unknown;
+  clear(): void;
+}
+
+interface HighlightRegistry {
+  set(name: string, highlight: HighlightLike): unknown;
+  get(name: string): HighlightLike | undefined;
+  delete(name: string): unknown;
+}
+
+export class Marks {
+  readonly #doc: Document;
+  readonly #scanner: PageScanner;
+  readonly #ranges = new Map<Mention, Range>();
+  readonly #highlight: HighlightLike | null;
+
+  constructor(doc: Document, scanner: PageScanner) {
+    this.#doc = doc;
+    this.#scanner = scanner;
+    this.#highlight = createHighlight(doc);
+  }
+
+  apply(changes: MentionChanges): void {
+    for (const mention of changes.removed) {
+      const range = this.#ranges.get(mention);
+      if (!range) continue;
+      this.#highlight?.delete(range);
+      this.#ranges.delete(mention);
+    }
+    for (const mention of changes.added) this.#highlight?.add(this.rangeOf(mention));
+  }
+
+  /** The live range of a mention (created on first use). */
+  rangeOf(mention: Mention): Range {
+    let range = this.#ranges.get(mention);
+    if (!range) {
+      const { start, end } = this.#scanner.boundsOf(mention);
+      range = this.#doc.createRange();
+      range.setStart(start.node, start.offset);
+      range.setEnd(end.node, end.offset);
+      this.#ranges.set(mention, range);
+    }
+    return range;
+  }
+
+  /** Hides or shows every mark without forgetting the mentions. */
+  setVisible(visible: boolean): void {
+    const registry = highlightRegistry(this.#doc);
+    if (!registry || !this.#highlight) return;
+    if (visible) registry.set(HIGHLIGHT_NAME, this.#highlight);
+    else registry.delete(HIGHLIGHT_NAME);
+  }
+}
+
+function highlightRegistry(doc: Document): HighlightRegistry | null {
+  const css = doc.defaultView?.CSS as unknown as { highlights?: HighlightRegistry } | undefined;
+  return css?.highlights ?? null;
+}
+
+function createHighlight(doc: Document): HighlightLike | null {
+  const registry = highlightRegistry(doc);
+  const HighlightCtor = (doc.defaultView as unknown as { Highlight?: new () => HighlightLike } | null)?.Highlight;
+  if (!registry || !HighlightCtor) return null;
+  const highlight = registry.get(HIGHLIGHT_NAME) ?? new HighlightCtor();
+  registry.set(HIGHLIGHT_NAME, highlight);
+  return highlight;
+}

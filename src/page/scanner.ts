@@ -1,0 +1,239 @@
+/**
+ * Keeps the mentions of one document (or shadow root) up to date: scans its blocks, rescans
+ * only what mutated, and applies the page-level rules after every change.
+ */
+import type { BlockMatches, Candidate, Matcher } from '../core/matcher';
+import { resolveMentions } from '../core/resolve';
+import { blockContainerOf, isBlockElement, locate, walkBlocks, type TextBlock } from './blocks';
+
+export interface BlockRecord {
+  readonly block: TextBlock;
+  readonly matches: BlockMatches;
+}
+
+export interface Mention {
+  readonly figure: number;
+  readonly record: BlockRecord;
+  readonly candidate: Candidate;
+}
+
+export interface MentionChanges {
+  added: Mention[];
+  removed: Mention[];
+  total: number;
+}
+
+export type ChangeListener = (changes: MentionChanges) => void;
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
+/** Returns true while the current slice may go on. */
+export type SliceBudget = () => boolean;
+
+export class PageScanner {
+  readonly #matcher: Matcher;
+  /** Records in document order. */
+  #records: BlockRecord[] = [];
+  readonly #recordOf = new Map<Text, BlockRecord>();
+  #mentions = new Map<Candidate, Mention>();
+  readonly #listeners: ChangeListener[] = [];
+
+  constructor(matcher: Matcher) {
+    this.#matcher = matcher;
+  }
+
+  onChange(listener: ChangeListener): void {
+    this.#listeners.push(listener);
+  }
+
+  get mentionCount(): number {
+    return this.#mentions.size;
+  }
+
+  /** Current mentions in document order. */
+  mentions(): Mention[] {
+    const list: Mention[] = [];
+    for (const record of this.#records) {
+      for (const candidate of record.matches.candidates) {
+        const mention = this.#mentions.get(candidate);
+        if (mention) list.push(mention);
+      }
+    }
+    return list;
+  }
+
+  /**
+   * Scans everything under `root`, appending in document order (a first scan). Pauses (yields)
+   * whenever `budget` says the slice is used up, publishing what it has found so far.
+   */
+  *scanSteps(root: Node, budget: SliceBudget): Generator<void, void, undefined> {
+    for (const block of walkBlocks(root)) {
+      this.#append(block);
+      if (!budget()) {
+        this.#publish();
+        yield;
+      }
+    }
+    this.#publish();
+  }
+
+  /** Scans `root` in one go (the CLI and tests; the content script slices with `scanSteps`). */
+  scanAll(root: Node): void {
+    for (const _ of this.scanSteps(root, () => true)) {
+      // never pauses
+    }
+  }
+
+  /** Mutations: rescans the given containers and forgets removed text. */
+  update(containers: Iterable<Element>, removed: Iterable<Node>): void {
+    const dropped = new Set<BlockRecord>();
+    const live = outermost(containers).filter((c) => c.isConnected);
+    for (const node of removed) this.#collectRecords(node, dropped);
+    for (const container of live) this.#collectRecords(container, dropped);
+    this.#forget(dropped);
+    for (const container of live) for (const block of walkBlocks(container)) this.#insert(block);
+    this.#publish();
+  }
+
+  /** The mention at `offset` in text node `node`, if any. */
+  mentionAt(node: Node, offset: number): Mention | null {
+    if (node.nodeType !== TEXT_NODE) return null;
+    const record = this.#recordOf.get(node as Text);
+    if (!record) return null;
+    const index = record.block.nodes.indexOf(node as Text);
+    const at = record.block.starts[index]! + offset;
+    for (const candidate of record.matches.candidates) {
+      if (candidate.start <= at && at <= candidate.end) return this.#mentions.get(candidate) ?? null;
+    }
+    return null;
+  }
+
+  /** Node and offset boundaries of a mention, for building a Range. */
+  boundsOf(mention: Mention): { start: { node: Text; offset: number }; end: { node: Text; offset: number } } {
+    return {
+      start: locate(mention.record.block, mention.candidate.start, false),
+      end: locate(mention.record.block, mention.candidate.end, true),
+    };
+  }
+
+  #append(block: TextBlock): void {
+    const record: BlockRecord = { block, matches: this.#matcher.matchBlock(block.text) };
+    this.#records.push(record);
+    for (const node of block.nodes) this.#recordOf.set(node, record);
+  }
+
+  #insert(block: TextBlock): void {
+    const record: BlockRecord = { block, matches: this.#matcher.matchBlock(block.text) };
+    const first = block.nodes[0]!;
+    let lo = 0;
+    let hi = this.#records.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const other = this.#records[mid]!.block.nodes[0]!;
+      // DOCUMENT_POSITION_FOLLOWING (4): `other` comes after `first`.
+      if (first.compareDocumentPosition(other) & 4) hi = mid;
+      else lo = mid + 1;
+    }
+    this.#records.splice(lo, 0, record);
+    for (const node of block.nodes) this.#recordOf.set(node, record);
+  }
+
+  #collectRecords(root: Node, dropped: Set<BlockRecord>): void {
+    const visit = (node: Node): void => {
+      if (node.nodeType === TEXT_NODE) {
+        const record = this.#recordOf.get(node as Text);
+        if (record) dropped.add(record);
+      }
+    };
+    visit(root);
+    if (root.nodeType === ELEMENT_NODE || root.nodeType === 11) {
+      for (let n: Node | null = root.firstChild; n; ) {
+        visit(n);
+        if (n.firstChild) {
+          n = n.firstChild;
+          continue;
+        }
+        while (n && n !== root && !n.nextSibling) n = n.parentNode;
+        n = n && n !== root ? n.nextSibling : null;
+      }
+    }
+  }
+
+  #forget(dropped: ReadonlySet<BlockRecord>): void {
+    if (dropped.size === 0) return;
+    for (const record of dropped) {
+      for (const node of record.block.nodes) {
+        if (this.#recordOf.get(node) === record) this.#recordOf.delete(node);
+      }
+    }
+    this.#records = this.#records.filter((r) => !dropped.has(r));
+  }
+
+  #publish(): void {
+    const cues = new Set<number>();
+    for (const record of this.#records) for (const f of record.matches.cues) cues.add(f);
+    resolveMentions(this.#records.map((r) => r.matches), cues);
+    const next = new Map<Candidate, Mention>();
+    const added: Mention[] = [];
+    for (const record of this.#records) {
+      for (const candidate of record.matches.candidates) {
+        if (candidate.resolved === -1) continue;
+        let mention = this.#mentions.get(candidate);
+        if (!mention || mention.figure !== candidate.resolved) {
+          mention = { figure: candidate.resolved, record, candidate };
+          added.push(mention);
+        }
+        next.set(candidate, mention);
+      }
+    }
+    const removed: Mention[] = [];
+    for (const [candidate, mention] of this.#mentions) {
+      if (next.get(candidate) !== mention) removed.push(mention);
+    }
+    this.#mentions = next;
+    if (added.length || removed.length) {
+      const changes = { added, removed, total: next.size };
+      for (const listener of this.#listeners) listener(changes);
+    }
+  }
+}
+
+/** Drops containers that lie inside another container of the set. */
+function outermost(containers: Iterable<Element>): Element[] {
+  const list = [...new Set(containers)];
+  return list.filter((c) => !list.some((other) => other !== c && other.contains(c)));
+}
+
+/** Which containers to rescan and which nodes to forget, from a batch of mutation records. */
+export function dirtyFromMutations(
+  records: readonly MutationRecord[],
+  isOurs: (node: Node) => boolean,
+): { containers: Set<Element>; removed: Node[] } {
+  const containers = new Set<Element>();
+  const removed: Node[] = [];
+  for (const record of records) {
+    if (isOurs(record.target)) continue;
+    if (record.type === 'characterData') {
+      const container = blockContainerOf(record.target);
+      if (container) containers.add(container);
+      continue;
+    }
+    let touchesFlow = false;
+    record.addedNodes.forEach((node) => {
+      if (isOurs(node)) return;
+      if (node.nodeType === ELEMENT_NODE && isBlockElement(node as Element)) containers.add(node as Element);
+      else touchesFlow = true;
+    });
+    record.removedNodes.forEach((node) => {
+      if (isOurs(node)) return;
+      removed.push(node);
+      if (!(node.nodeType === ELEMENT_NODE && isBlockElement(node as Element))) touchesFlow = true;
+    });
+    if (touchesFlow) {
+      const container = blockContainerOf(record.target);
+      if (container) containers.add(container);
+    }
+  }
+  return { containers, removed };
+}

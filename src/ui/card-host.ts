@@ -1,0 +1,149 @@
+/**
+ * The one element we add to a page: `<context-cards-host>` on the document element, with an
+ * open shadow root holding the card, shown in the top layer as a manual popover.
+ */
+import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
+import { h, render } from 'preact';
+import { Card, type CardProps } from './Card';
+import { CARD_STYLES } from './card-styles';
+
+export const HOST_TAG = 'context-cards-host';
+
+/** Where the card points: a name's range on the page, and the pointer position that picked its line. */
+export interface CardAnchor {
+  range: Range;
+  point?: { x: number; y: number } | undefined;
+}
+
+const HOST_STYLE: Record<string, string> = {
+  all: 'initial',
+  position: 'fixed',
+  inset: 'auto',
+  top: '0',
+  left: '0',
+  width: '0',
+  height: '0',
+  margin: '0',
+  padding: '0',
+  border: '0',
+  overflow: 'visible',
+  background: 'transparent',
+  display: 'block',
+  'pointer-events': 'none',
+};
+
+export class CardHost {
+  readonly element: HTMLElement;
+  readonly #layer: HTMLElement;
+  #stopAutoUpdate: (() => void) | null = null;
+  #visible = false;
+
+  constructor(doc: Document) {
+    this.element = doc.createElement(HOST_TAG);
+    // Inline !important declarations win over any page rule aimed at our element.
+    for (const [name, value] of Object.entries(HOST_STYLE)) this.element.style.setProperty(name, value, 'important');
+    const shadow = this.element.attachShadow({ mode: 'open' });
+    const style = doc.createElement('style');
+    // Firefox applies the page's CSP to a <style> added by a content script unless its text was set
+    // before insertion (bug 1706787); setting it empty first makes it use the extension's CSP.
+    style.textContent = '';
+    style.textContent = CARD_STYLES;
+    shadow.append(style);
+    this.#layer = doc.createElement('div');
+    this.#layer.className = 'layer';
+    this.#layer.style.setProperty('pointer-events', 'auto');
+    shadow.append(this.#layer);
+    this.element.setAttribute('popover', 'manual');
+    doc.documentElement.append(this.element);
+  }
+
+  get visible(): boolean {
+    return this.#visible;
+  }
+
+  /** True when an event target is our card (events from the shadow tree are retargeted to the host). */
+  contains(target: EventTarget | null): boolean {
+    return target === this.element || (target instanceof Node && this.element.contains(target));
+  }
+
+  show(props: CardProps, anchor: CardAnchor): void {
+    render(h(Card, props), this.#layer);
+    if (!this.element.isConnected) this.element.ownerDocument.documentElement.append(this.element);
+    if (!this.#visible) {
+      showPopover(this.element);
+      this.#visible = true;
+    }
+    this.#place(anchor);
+  }
+
+  /** Re-renders the open card with new props, keeping its place. */
+  update(props: CardProps): void {
+    if (this.#visible) render(h(Card, props), this.#layer);
+  }
+
+  hide(): void {
+    this.#stopAutoUpdate?.();
+    this.#stopAutoUpdate = null;
+    render(null, this.#layer);
+    if (this.#visible) hidePopover(this.element);
+    this.#visible = false;
+  }
+
+  /** The card's root element while it is shown. */
+  get cardElement(): HTMLElement | null {
+    return this.#layer.querySelector<HTMLElement>('[role="dialog"]');
+  }
+
+  #place(anchor: CardAnchor): void {
+    const card = this.cardElement;
+    if (!card) return;
+    this.#stopAutoUpdate?.();
+    const range = anchor.range;
+    const reference = {
+      getBoundingClientRect: () => range.getBoundingClientRect(),
+      getClientRects: () => range.getClientRects(),
+      contextElement: range.startContainer.parentElement ?? undefined,
+    };
+    card.style.position = 'fixed';
+    const update = (): void => {
+      void computePosition(reference, card, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [
+          inline(anchor.point),
+          offset(6),
+          flip({ padding: 8 }),
+          shift({ padding: 8 }),
+          size({
+            padding: 8,
+            apply({ availableHeight, elements }) {
+              elements.floating.style.maxHeight = `${Math.max(160, Math.min(560, availableHeight))}px`;
+            },
+          }),
+        ],
+      }).then(({ x, y }) => {
+        card.style.left = `${x}px`;
+        card.style.top = `${y}px`;
+      });
+    };
+    this.#stopAutoUpdate = autoUpdate(reference, card, update, { animationFrame: false });
+  }
+}
+
+function showPopover(element: HTMLElement): void {
+  const withPopover = element as HTMLElement & { showPopover?: () => void };
+  try {
+    withPopover.showPopover?.();
+  } catch {
+    // Already open, or popovers unsupported: the fixed layer with the highest z-index still shows.
+  }
+}
+
+function hidePopover(element: HTMLElement): void {
+  const withPopover = element as HTMLElement & { hidePopover?: () => void };
+  try {
+    withPopover.hidePopover?.();
+  } catch {
+    // Not open.
+  }
+}

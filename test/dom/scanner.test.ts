@@ -1,0 +1,88 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { Matcher } from '../../src/core/matcher';
+import { dirtyFromMutations, PageScanner } from '../../src/page/scanner';
+import { SAMPLE_DATASET } from '../support/figures';
+
+const matcher = new Matcher(SAMPLE_DATASET);
+const idsOf = (scanner: PageScanner) => scanner.mentions().map((m) => `${SAMPLE_DATASET.figures[m.figure]!.id}:${m.candidate.text}`);
+
+async function flushMutations(scanner: PageScanner, mutate: () => void): Promise<void> {
+  const records: MutationRecord[] = [];
+  const observer = new MutationObserver((r) => records.push(...r));
+  observer.observe(document.body, { childList: true, characterData: true, subtree: true });
+  mutate();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  records.push(...observer.takeRecords());
+  observer.disconnect();
+  const { containers, removed } = dirtyFromMutations(records, () => false);
+  scanner.update(containers, removed);
+}
+
+describe('page scanner', () => {
+  beforeEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it('finds a name split across inline elements once', () => {
+    document.body.innerHTML = '<p><b>Meng</b> <i>Hongwei</i> and <span>Abdul Ghani</span> <em>Baradar</em></p>';
+    const scanner = new PageScanner(matcher);
+    scanner.scanAll(document.body);
+    expect(idsOf(scanner)).toEqual(['meng-hongwei:Meng Hongwei', 'abdul-ghani-baradar:Abdul Ghani Baradar']);
+  });
+
+  it('does not join a name across blocks', () => {
+    document.body.innerHTML = '<p>Meng</p><p>Hongwei</p>';
+    const scanner = new PageScanner(matcher);
+    scanner.scanAll(document.body);
+    expect(idsOf(scanner)).toEqual([]);
+  });
+
+  it('maps a mention back to its text nodes', () => {
+    document.body.innerHTML = '<p>Then <b>Meng</b> Hongwei left.</p>';
+    const scanner = new PageScanner(matcher);
+    scanner.scanAll(document.body);
+    const [mention] = scanner.mentions();
+    const { start, end } = scanner.boundsOf(mention!);
+    expect([start.node.data, start.offset, end.node.data, end.offset]).toEqual(['Meng', 0, ' Hongwei left.', 8]);
+    expect(scanner.mentionAt(end.node, 3)).toBe(mention);
+    expect(scanner.mentionAt(end.node, 10)).toBeNull();
+  });
+
+  it('scans text added later and forgets removed text', async () => {
+    document.body.innerHTML = '<main><p>Nothing yet.</p></main>';
+    const scanner = new PageScanner(matcher);
+    scanner.scanAll(document.body);
+    const main = document.querySelector('main')!;
+    await flushMutations(scanner, () => {
+      const p = document.createElement('p');
+      p.textContent = 'The Taliban took Kabul.';
+      main.append(p);
+    });
+    expect(idsOf(scanner)).toEqual(['taliban:Taliban']);
+    await flushMutations(scanner, () => main.lastElementChild!.remove());
+    expect(idsOf(scanner)).toEqual([]);
+  });
+
+  it('rescans a block whose text changes, keeping document order', async () => {
+    document.body.innerHTML = '<p id="a">Meng Hongwei</p><p id="b">placeholder</p><p>Meng said</p>';
+    const scanner = new PageScanner(matcher);
+    scanner.scanAll(document.body);
+    await flushMutations(scanner, () => {
+      document.querySelector('#b')!.firstChild!.textContent = 'the Taliban';
+    });
+    expect(idsOf(scanner)).toEqual(['meng-hongwei:Meng Hongwei', 'taliban:Taliban', 'meng-hongwei:Meng']);
+  });
+
+  it('promotes an earlier candidate when its cue arrives later', async () => {
+    document.body.innerHTML = '<p>Wang Yi arrived.</p><div id="more"></div>';
+    const scanner = new PageScanner(matcher);
+    scanner.scanAll(document.body);
+    expect(idsOf(scanner)).toEqual([]);
+    await flushMutations(scanner, () => {
+      const p = document.createElement('p');
+      p.textContent = 'The foreign minister spoke.';
+      document.querySelector('#more')!.append(p);
+    });
+    expect(idsOf(scanner)).toEqual(['wang-yi:Wang Yi']);
+  });
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { buildAutomaton } from '../../src/core/automaton';
+import { mentionsOn } from '../support/figures';
+
+describe('automaton', () => {
+  it('finds every occurrence of overlapping patterns in one pass', () => {
+    const automaton = buildAutomaton(['he', 'she', 'his', 'hers']);
+    const found: string[] = [];
+    automaton.scan('ushers', (index, end) => found.push(`${['he', 'she', 'his', 'hers'][index]}@${end}`));
+    expect(found.sort()).toEqual(['he@4', 'hers@6', 'she@4']);
+  });
+});
+
+describe('matching names in text', () => {
+  it('finds a full name and reports the text as written', () => {
+    expect(mentionsOn(['Interpol’s former head MENG HONGWEI was detained.'])).toEqual([
+      { figure: 'meng-hongwei', text: 'MENG HONGWEI' },
+    ]);
+  });
+
+  it('prefers the longest form at a position', () => {
+    expect(mentionsOn(['Mullah Abdul Ghani Baradar and Mullah Baradar'])).toEqual([
+      { figure: 'abdul-ghani-baradar', text: 'Abdul Ghani Baradar' },
+      { figure: 'abdul-ghani-baradar', text: 'Mullah Baradar' },
+    ]);
+  });
+
+  it('respects word boundaries but treats punctuation and hyphens as boundaries', () => {
+    expect(mentionsOn(['Talibanization is a word; interpolation too.'])).toEqual([]);
+    expect(mentionsOn(['pro-Taliban (Taliban) #Taliban "Taliban"']).map((m) => m.text)).toEqual([
+      'Taliban',
+      'Taliban',
+      'Taliban',
+      'Taliban',
+    ]);
+  });
+
+  it('matches single-word forms only in proper case, acronyms only in capitals', () => {
+    expect(mentionsOn(['The TALIBAN and the Taliban, not the taliban.']).map((m) => m.text)).toEqual(['TALIBAN', 'Taliban']);
+    expect(mentionsOn(['the CCP, not ccp or Ccp']).map((m) => m.text)).toEqual(['CCP']);
+  });
+
+  it('never matches "laden" as an ordinary word', () => {
+    expect(mentionsOn(['a ship laden with cargo; bin laden is lowercase'])).toEqual([]);
+    expect(mentionsOn(['Bin Laden was killed in 2011.'])).toEqual([{ figure: 'osama-bin-laden', text: 'Bin Laden' }]);
+  });
+
+  it('matches native-script names, without word boundaries in Chinese', () => {
+    expect(mentionsOn(['前国际刑警组织主席孟宏伟被判刑。', '孟宏偉'])).toEqual([
+      { figure: 'meng-hongwei', text: '孟宏伟' },
+      { figure: 'meng-hongwei', text: '孟宏偉' },
+    ]);
+    expect(mentionsOn(['رهبر طالبان در کابل'])).toEqual([{ figure: 'taliban', text: 'طالبان' }]);
+  });
+
+  it('matches transliterations with diacritics and folded variants', () => {
+    expect(mentionsOn(['Flights to Ürümqi and Urumqi and URUMCHI']).map((m) => m.text)).toEqual(['Ürümqi', 'Urumqi', 'URUMCHI']);
+    expect(mentionsOn(['the al‑Qaida network']).map((m) => m.text)).toEqual(['al‑Qaida']);
+  });
+
+  it('matches possessives', () => {
+    expect(mentionsOn(['Meng Hongwei’s wife']).map((m) => m.text)).toEqual(['Meng Hongwei']);
+  });
+
+  it('needs a context cue for an ambiguous name, found anywhere on the page', () => {
+    expect(mentionsOn(['Wang Yi won the badminton final.'])).toEqual([]);
+    expect(mentionsOn(['Wang Yi met the delegation.', 'The foreign minister spoke later.'])).toEqual([
+      { figure: 'wang-yi', text: 'Wang Yi' },
+    ]);
+  });
+
+  it('counts a short form only after the full name has appeared', () => {
+    expect(mentionsOn(['Meng was detained.', 'Meng Hongwei resigned.', 'Meng pleaded guilty.'])).toEqual([
+      { figure: 'meng-hongwei', text: 'Meng Hongwei' },
+      { figure: 'meng-hongwei', text: 'Meng' },
+    ]);
+    expect(mentionsOn(['Meng was detained.'])).toEqual([]);
+  });
+});
