@@ -27,7 +27,7 @@ function start(): void {
   let reportedFigures = -1;
   scanner.onChange((changes) => {
     marks.apply(changes);
-    if (changes.total > 0 || cards) getCards().host.element.dataset.mentions = String(changes.total);
+    if (cards) cards.host.element.dataset.mentions = String(changes.total);
     const figures = new Set(scanner.mentions().map((m) => m.figure)).size;
     if (figures !== reportedFigures && win === win.top) {
       reportedFigures = figures;
@@ -45,7 +45,10 @@ function start(): void {
     close: () => cards?.close(),
   });
 
-  startLiveScan(doc.documentElement, scanner, { isOurs });
+  void startLiveScan(doc.documentElement, scanner, { isOurs }).ready.then(() => {
+    // The host carries the mention count, which tests and tools read to know the first scan is done.
+    getCards().host.element.dataset.mentions = String(scanner.mentionCount);
+  });
 }
 
 if (document.documentElement) start();
