@@ -159,8 +159,9 @@ export function originalEnd(source: string, folded: FoldedText, foldedEnd: numbe
   if (foldedEnd <= 0) return folded.map[0] ?? 0;
   const lastStart = folded.map[foldedEnd - 1]!;
   const unit = source.charCodeAt(lastStart);
-  const isHighSurrogate = unit >= 0xd800 && unit <= 0xdbff;
-  let end = lastStart + (isHighSurrogate ? 2 : 1);
+  const next = source.charCodeAt(lastStart + 1);
+  const isPair = unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
+  let end = lastStart + (isPair ? 2 : 1);
   // Keep combining marks that belong to the last letter (a decomposed "ü") inside the range.
   while (end < source.length && COMBINING_MARK.test(source[end]!)) end++;
   return end;

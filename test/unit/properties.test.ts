@@ -1,0 +1,59 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fold, originalEnd } from '../../src/core/fold';
+import { Matcher } from '../../src/core/matcher';
+import { SAMPLE_DATASET } from '../support/figures';
+
+const matcher = new Matcher(SAMPLE_DATASET);
+
+/** Text mixing the characters folding cares about with pieces of names. */
+const trickyText = fc
+  .array(
+    fc.oneof(
+      fc.string({ unit: 'grapheme-composite' }),
+      fc.constantFrom(' ', '\u00a0', '\n', '\u00ad', '\u200b', '\u200c', '‑', '–', '’', 'Ｗ', 'Ü', 'U\u0308', 'ي', 'ی', '😀', '\ud800'),
+      fc.constantFrom('Meng', 'Hongwei', 'Wang Yi', 'Taliban', 'bin Laden', '孟宏伟', 'طالبان', 'CCP', 'foreign minister'),
+    ),
+    { maxLength: 40 },
+  )
+  .map((parts) => parts.join(''));
+
+describe('folding and matching never misbehave', () => {
+  it('fold never throws and its map stays inside the text, in order', () => {
+    fc.assert(
+      fc.property(trickyText, (text) => {
+        const folded = fold(text);
+        expect(folded.map.length).toBe(folded.text.length + 1);
+        for (let i = 0; i < folded.text.length; i++) {
+          expect(folded.map[i]).toBeGreaterThanOrEqual(i === 0 ? 0 : folded.map[i - 1]!);
+          expect(folded.map[i]).toBeLessThan(text.length);
+        }
+        expect(originalEnd(text, folded, folded.text.length)).toBeLessThanOrEqual(text.length);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('every candidate lies inside the text and its text is the slice it covers', () => {
+    fc.assert(
+      fc.property(trickyText, (text) => {
+        for (const c of matcher.matchBlock(text).candidates) {
+          expect(c.start).toBeGreaterThanOrEqual(0);
+          expect(c.end).toBeLessThanOrEqual(text.length);
+          expect(c.start).toBeLessThan(c.end);
+          expect(text.slice(c.start, c.end)).toBe(c.text);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('text with no letters of any name form never yields a mention', () => {
+    const noNames = fc.string({ unit: fc.constantFrom('x', 'z', 'q', ' ', '.', '1', '\u00a0', '—', 'ж') });
+    fc.assert(
+      fc.property(noNames, (text) => {
+        expect(matcher.matchBlock(text).candidates).toEqual([]);
+      }),
+    );
+  });
+});
