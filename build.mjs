@@ -51,7 +51,7 @@ export async function readFigureFiles(dir = figuresDir) {
   const names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
   return Promise.all(
     names.map(async (name) => ({
-      file: path.relative(root, path.join(dir, name)),
+      file: dir.startsWith(root + path.sep) ? path.relative(root, path.join(dir, name)) : path.join(dir, name),
       basename: name.replace(/\.json$/, ''),
       text: await readFile(path.join(dir, name), 'utf8'),
     })),

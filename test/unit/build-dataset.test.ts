@@ -1,0 +1,64 @@
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, '../..');
+const work = mkdtempSync(path.join(tmpdir(), 'cc-figures-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Copies the real figures, applies `edit` to one file, and runs the build's dataset check on them. */
+async function checkWith(edit: (figures: Record<string, Record<string, unknown>>) => void) {
+  const dir = mkdtempSync(path.join(work, 'case-'));
+  cpSync(path.join(root, 'assets/figures'), dir, { recursive: true });
+  const files: Record<string, Record<string, unknown>> = {};
+  for (const id of ['meng-hongwei', 'interpol']) files[id] = JSON.parse(readFileSync(path.join(dir, `${id}.json`), 'utf8'));
+  edit(files);
+  for (const [id, json] of Object.entries(files)) writeFileSync(path.join(dir, `${id}.json`), JSON.stringify(json));
+  try {
+    await run(process.execPath, ['build.mjs', '--check-data', `--figures=${dir}`], { cwd: root });
+    return { code: 0, stderr: '' };
+  } catch (error) {
+    const e = error as { code: number; stderr: string };
+    return { code: e.code, stderr: e.stderr };
+  }
+}
+
+describe('the build refuses a broken dataset', () => {
+  it('accepts the real dataset', async () => {
+    expect(await checkWith(() => {})).toEqual({ code: 0, stderr: '' });
+  });
+
+  it.each([
+    ['a missing field', (f: Record<string, Record<string, unknown>>) => delete f['meng-hongwei']!.summary, /meng-hongwei\.json: summary: /],
+    [
+      'a dangling relation',
+      (f: Record<string, Record<string, unknown>>) =>
+        (f['meng-hongwei']!.relations as { target: string }[])[0]!.target = 'no-such-figure',
+      /meng-hongwei\.json: relations\[0\]\.target: no figure with id "no-such-figure"/,
+    ],
+    [
+      'a source without URL',
+      (f: Record<string, Record<string, unknown>>) => delete (f['meng-hongwei']!.sources as Record<string, unknown>[])[0]!.url,
+      /meng-hongwei\.json: sources\[0\]\.url: /,
+    ],
+    [
+      'an alias another figure claims',
+      (f: Record<string, Record<string, unknown>>) => (f.interpol!.aliases as unknown[]).push({ text: 'Meng Hongwei' }),
+      /(interpol|meng-hongwei)\.json: aliases\[\d+\]: "Meng Hongwei" is also a name of (meng-hongwei|interpol)/,
+    ],
+    [
+      'a duplicate id',
+      (f: Record<string, Record<string, unknown>>) => (f.interpol!.id = 'meng-hongwei'),
+      /interpol\.json: id: "meng-hongwei" does not match the file name "interpol"/,
+    ],
+  ])('fails with file, field and reason for %s', async (_name, edit, message) => {
+    const { code, stderr } = await checkWith(edit);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^Build failed\. The dataset has \d+ problem/);
+    expect(stderr).toMatch(message);
+  });
+});
