@@ -3,23 +3,37 @@ import type { CompiledDataset } from '../core/dataset';
 import type { CardProps } from '../ui/Card';
 import { CardHost, type CardAnchor } from '../ui/card-host';
 
+export interface CardActions {
+  /** The card's close button. */
+  close(): void;
+  /** The card's pin button. */
+  togglePin(): void;
+}
+
 export class CardController {
   readonly host: CardHost;
   readonly #dataset: CompiledDataset;
   readonly #indexOf: Map<string, number>;
-  readonly #onClosed: () => void;
+  readonly #actions: CardActions;
   #trail: number[] = [];
+  #pinned = false;
 
-  constructor(doc: Document, dataset: CompiledDataset, onClosed: () => void) {
+  constructor(doc: Document, dataset: CompiledDataset, actions: CardActions) {
     this.host = new CardHost(doc);
     this.#dataset = dataset;
     this.#indexOf = new Map(dataset.figures.map((f, i) => [f.id, i]));
-    this.#onClosed = onClosed;
+    this.#actions = actions;
   }
 
-  open(figure: number, anchor: CardAnchor): void {
+  open(figure: number, anchor: CardAnchor, options: { pinned: boolean; focus: boolean }): void {
     this.#trail = [figure];
-    this.host.show(this.#props(), anchor);
+    this.#pinned = options.pinned;
+    this.host.show(this.#props(), anchor, { focus: options.focus });
+  }
+
+  setPinned(pinned: boolean): void {
+    this.#pinned = pinned;
+    this.host.update(this.#props());
   }
 
   close(): void {
@@ -40,6 +54,8 @@ export class CardController {
         const index = this.#indexOf.get(id);
         if (index === undefined) return;
         this.#trail.push(index);
+        // Following a connection is a deliberate act: keep the card until the reader closes it.
+        if (!this.#pinned) this.#actions.togglePin();
         this.host.update(this.#props());
       },
       onBack:
@@ -49,10 +65,9 @@ export class CardController {
               this.host.update(this.#props());
             }
           : undefined,
-      onClose: () => {
-        this.close();
-        this.#onClosed();
-      },
+      onClose: () => this.#actions.close(),
+      pinned: this.#pinned,
+      onTogglePin: () => this.#actions.togglePin(),
     };
   }
 }

@@ -3,12 +3,13 @@ import dataset from 'virtual:dataset';
 import browser from 'webextension-polyfill';
 import { Matcher } from '../core/matcher';
 import { mentionAtPoint } from '../page/hit-test';
-import { HoverIntent } from '../page/hover';
+import { HoverIntent, type OpenReason } from '../page/hover';
 import { startLiveScan } from '../page/live-scan';
 import { Marks } from '../page/marks';
-import { PageScanner } from '../page/scanner';
+import { mentionAtSelection, stepMention } from '../page/navigation';
+import { PageScanner, type Mention } from '../page/scanner';
 import { CardController } from './card-controller';
-import type { FiguresOnPageMessage } from './messages';
+import { parseMessage, type CommandName, type FiguresOnPageMessage } from './messages';
 
 const INSTANCE_KEY = Symbol.for('context-cards.instance');
 
@@ -21,7 +22,11 @@ function start(): void {
   const scanner = new PageScanner(new Matcher(dataset));
   const marks = new Marks(doc, scanner);
   let cards: CardController | null = null;
-  const getCards = (): CardController => (cards ??= new CardController(doc, dataset, () => hover.closed()));
+  const getCards = (): CardController =>
+    (cards ??= new CardController(doc, dataset, {
+      close: () => hover.close(),
+      togglePin: () => hover.setPinned(!hover.isPinned),
+    }));
   const isOurs = (node: Node): boolean => cards !== null && (node === cards.host.element || cards.host.element.contains(node));
 
   let reportedFigures = -1;
@@ -40,15 +45,38 @@ function start(): void {
 
   const hover = new HoverIntent(win, {
     mentionAt: (x, y) => mentionAtPoint(doc, scanner, marks, x, y),
+    mentionIn: (element) => scanner.firstMentionIn(element),
     isCard: (target) => cards !== null && cards.host.contains(target),
-    open: (mention, point) => getCards().open(mention.figure, { range: marks.rangeOf(mention), point }),
+    open: (mention, { reason, point, pinned }) =>
+      getCards().open(mention.figure, { range: marks.rangeOf(mention), point }, { pinned, focus: focusesCard(reason) }),
+    pinned: (pinned) => cards?.setPinned(pinned),
     close: () => cards?.close(),
+  });
+
+  const runCommand = (command: CommandName): void => {
+    let target: Mention | null;
+    if (command === 'open-at-caret') target = mentionAtSelection(win.getSelection(), scanner, marks);
+    else target = stepMention(scanner.mentions(), hover.openMention, command === "next-mention" ? 1 : -1, marks);
+    if (!target) return;
+    marks.rangeOf(target).startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
+    hover.openNow(target, 'command');
+  };
+
+  browser.runtime.onMessage.addListener((raw: unknown) => {
+    const message = parseMessage(raw);
+    if (message?.type === 'command') runCommand(message.command);
+    return undefined;
   });
 
   void startLiveScan(doc.documentElement, scanner, { isOurs }).ready.then(() => {
     // The host carries the mention count, which tests and tools read to know the first scan is done.
     getCards().host.element.dataset.mentions = String(scanner.mentionCount);
   });
+}
+
+/** Cards opened from the keyboard take focus, so Tab moves through them and Esc returns. */
+function focusesCard(reason: OpenReason): boolean {
+  return reason === 'command';
 }
 
 if (document.documentElement) start();

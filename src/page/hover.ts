@@ -1,6 +1,9 @@
 /**
- * Hover intent: a card opens when the pointer rests on a name for a moment, stays while the
- * pointer travels into it, and closes when the pointer has left both for a grace period.
+ * When a card opens and closes. Hover intent: a card opens when the pointer rests on a name for a
+ * moment (not while it sweeps across text), stays while the pointer travels into it, and closes
+ * when the pointer has left both for a grace period. A click on a name pins its card; keyboard
+ * focus on a link that holds a name opens its card too; on touch screens a tap opens the card
+ * (inside a link the first tap opens the card, a second tap follows the link). Esc closes.
  */
 import type { Mention } from './scanner';
 
@@ -11,29 +14,47 @@ export interface HoverIntentOptions {
   graceMs: number;
 }
 
+export type OpenReason = 'hover' | 'click' | 'focus' | 'tap' | 'command';
+
 export interface HoverIntentCallbacks {
   /** Mention under a viewport point, or null. */
   mentionAt(x: number, y: number): Mention | null;
+  /** First mention inside an element (a focused link), or null. */
+  mentionIn(element: Element): Mention | null;
   /** True for event targets inside our card. */
   isCard(target: EventTarget | null): boolean;
-  open(mention: Mention, point: { x: number; y: number }): void;
-  close(): void;
+  open(mention: Mention, how: { reason: OpenReason; point?: { x: number; y: number } | undefined; pinned: boolean }): void;
+  /** The open card's pin state changed (a click on its name). */
+  pinned(pinned: boolean): void;
+  close(how: { restoreFocus: boolean }): void;
 }
 
 export const DEFAULT_HOVER: HoverIntentOptions = { dwellMs: 150, graceMs: 300 };
+
+/** Pointer speed (CSS px per ms) above which the reader is sweeping, not resting. */
+const SWEEP_SPEED = 0.6;
+/** Movement (px) that turns a touch into a scroll rather than a tap. */
+const TAP_SLOP = 10;
 
 export class HoverIntent {
   readonly #win: Window;
   readonly #callbacks: HoverIntentCallbacks;
   #options: HoverIntentOptions;
   #open: Mention | null = null;
+  #pinned = false;
+  #openedBy: OpenReason | null = null;
   #pending: Mention | null = null;
   #dwellTimer = 0;
   #graceTimer = 0;
   #frame = 0;
   #lastX = 0;
   #lastY = 0;
+  #lastMoveTime = 0;
   #overCard = false;
+  #touchStart: { x: number; y: number; id: number } | null = null;
+  /** A tap opened the card of a name inside this link: swallow the click it causes. */
+  #swallowClickIn: Element | null = null;
+  #focusBeforeOpen: Element | null = null;
 
   constructor(win: Window, callbacks: HoverIntentCallbacks, options: HoverIntentOptions = DEFAULT_HOVER) {
     this.#win = win;
@@ -41,8 +62,13 @@ export class HoverIntent {
     this.#options = options;
     const doc = win.document;
     doc.addEventListener('pointermove', this.#onPointerMove, { capture: true, passive: true });
-    doc.addEventListener('keydown', this.#onKeyDown, { capture: true });
     doc.addEventListener('pointerdown', this.#onPointerDown, { capture: true, passive: true });
+    doc.addEventListener('pointerup', this.#onPointerUp, { capture: true, passive: true });
+    doc.addEventListener('pointercancel', this.#onPointerCancel, { capture: true, passive: true });
+    doc.addEventListener('click', this.#onClick, { capture: true });
+    doc.addEventListener('keydown', this.#onKeyDown, { capture: true });
+    doc.addEventListener('focusin', this.#onFocusIn, { capture: true });
+    doc.addEventListener('focusout', this.#onFocusOut, { capture: true });
     win.addEventListener('blur', this.#onWindowBlur);
   }
 
@@ -54,19 +80,39 @@ export class HoverIntent {
     return this.#open;
   }
 
-  /** The card was closed from inside (close button): forget it. */
-  closed(): void {
+  get isPinned(): boolean {
+    return this.#pinned;
+  }
+
+  /** Opens a card now (keyboard commands, the toolbar popup), pinned, with focus moved into it. */
+  openNow(mention: Mention, reason: OpenReason): void {
     this.#clearTimers();
-    this.#open = null;
-    this.#pending = null;
-    this.#overCard = false;
+    this.#focusBeforeOpen = this.#win.document.activeElement;
+    this.#show(mention, reason, true);
+  }
+
+  /** Pins or unpins the open card (its pin button). */
+  setPinned(pinned: boolean): void {
+    if (!this.#open) return;
+    this.#pinned = pinned;
+    this.#callbacks.pinned(pinned);
+  }
+
+  /** Closes the open card (its close button, Esc inside it). */
+  close(): void {
+    if (this.#open) this.#close(true);
   }
 
   dispose(): void {
     const doc = this.#win.document;
     doc.removeEventListener('pointermove', this.#onPointerMove, { capture: true });
-    doc.removeEventListener('keydown', this.#onKeyDown, { capture: true });
     doc.removeEventListener('pointerdown', this.#onPointerDown, { capture: true });
+    doc.removeEventListener('pointerup', this.#onPointerUp, { capture: true });
+    doc.removeEventListener('pointercancel', this.#onPointerCancel, { capture: true });
+    doc.removeEventListener('click', this.#onClick, { capture: true });
+    doc.removeEventListener('keydown', this.#onKeyDown, { capture: true });
+    doc.removeEventListener('focusin', this.#onFocusIn, { capture: true });
+    doc.removeEventListener('focusout', this.#onFocusOut, { capture: true });
     this.#win.removeEventListener('blur', this.#onWindowBlur);
     this.#clearTimers();
     if (this.#frame) this.#win.cancelAnimationFrame(this.#frame);
@@ -82,10 +128,19 @@ export class HoverIntent {
     }
     if (this.#overCard) {
       this.#overCard = false;
-      if (this.#open) this.#startGrace();
+      if (this.#open && !this.#pinned) this.#startGrace();
     }
+    const now = event.timeStamp;
+    const elapsed = Math.max(1, now - this.#lastMoveTime);
+    const speed = Math.hypot(event.clientX - this.#lastX, event.clientY - this.#lastY) / elapsed;
     this.#lastX = event.clientX;
     this.#lastY = event.clientY;
+    this.#lastMoveTime = now;
+    if (speed > SWEEP_SPEED && this.#lastMoveTime !== 0) {
+      // Sweeping across text: restart the dwell when the pointer slows down.
+      this.#pending = null;
+      this.#cancelDwell();
+    }
     if (!this.#frame) this.#frame = this.#win.requestAnimationFrame(this.#evaluate);
   };
 
@@ -95,9 +150,11 @@ export class HoverIntent {
     if (mention && this.#open && sameMention(mention, this.#open)) {
       this.#cancelGrace();
       this.#cancelDwell();
+      this.#pending = null;
       return;
     }
     if (mention) {
+      if (this.#pinned) return; // a pinned card stays until closed or replaced by a click
       if (!this.#pending || !sameMention(mention, this.#pending)) {
         this.#pending = mention;
         this.#cancelDwell();
@@ -107,7 +164,7 @@ export class HoverIntent {
     }
     this.#pending = null;
     this.#cancelDwell();
-    if (this.#open && !this.#overCard) this.#startGrace();
+    if (this.#open && !this.#overCard && !this.#pinned && this.#openedBy === 'hover') this.#startGrace();
   };
 
   readonly #onDwell = (): void => {
@@ -115,19 +172,95 @@ export class HoverIntent {
     const mention = this.#pending;
     this.#pending = null;
     if (!mention) return;
-    this.#cancelGrace();
-    this.#open = mention;
-    this.#callbacks.open(mention, { x: this.#lastX, y: this.#lastY });
-  };
-
-  readonly #onKeyDown = (event: KeyboardEvent): void => {
-    if (event.key === 'Escape' && this.#open) this.#close();
+    this.#focusBeforeOpen = null;
+    this.#show(mention, 'hover', false, { x: this.#lastX, y: this.#lastY });
   };
 
   readonly #onPointerDown = (event: PointerEvent): void => {
-    if (this.#open && !this.#callbacks.isCard(event.target)) {
-      const mention = this.#callbacks.mentionAt(event.clientX, event.clientY);
-      if (!mention || !sameMention(mention, this.#open)) this.#close();
+    if (event.pointerType === 'touch') {
+      this.#touchStart = { x: event.clientX, y: event.clientY, id: event.pointerId };
+    }
+    if (!this.#open || this.#callbacks.isCard(event.target)) return;
+    const mention = this.#callbacks.mentionAt(event.clientX, event.clientY);
+    if (!mention || !sameMention(mention, this.#open)) this.#close(false);
+  };
+
+  readonly #onPointerUp = (event: PointerEvent): void => {
+    if (event.pointerType !== 'touch') return;
+    const start = this.#touchStart;
+    this.#touchStart = null;
+    if (!start || start.id !== event.pointerId) return;
+    if (Math.hypot(event.clientX - start.x, event.clientY - start.y) > TAP_SLOP) return; // a scroll or a drag
+    if (this.#callbacks.isCard(event.target)) return;
+    const mention = this.#callbacks.mentionAt(event.clientX, event.clientY);
+    if (!mention) return;
+    const link = linkAround(event.target);
+    if (this.#open && sameMention(mention, this.#open)) return; // second tap: let the link work
+    if (link) this.#swallowClickIn = link;
+    this.#focusBeforeOpen = null;
+    this.#show(mention, 'tap', true, { x: event.clientX, y: event.clientY });
+  };
+
+  readonly #onPointerCancel = (): void => {
+    this.#touchStart = null; // the browser took the touch for scrolling
+  };
+
+  readonly #onClick = (event: MouseEvent): void => {
+    if (this.#swallowClickIn) {
+      const link = this.#swallowClickIn;
+      this.#swallowClickIn = null;
+      if (event.target instanceof Node && link.contains(event.target)) {
+        event.preventDefault();
+        return;
+      }
+    }
+    if (this.#callbacks.isCard(event.target) || event.defaultPrevented) return;
+    if (linkAround(event.target)) return; // a click on a link navigates, as the page intends
+    const selection = this.#win.getSelection();
+    if (selection && !selection.isCollapsed) return; // the reader is selecting text: leave it alone
+    const mention = this.#callbacks.mentionAt(event.clientX, event.clientY);
+    if (!mention) return;
+    if (this.#open && sameMention(mention, this.#open)) {
+      this.setPinned(!this.#pinned);
+      return;
+    }
+    this.#clearTimers();
+    this.#focusBeforeOpen = null;
+    this.#show(mention, 'click', true, { x: event.clientX, y: event.clientY });
+  };
+
+  readonly #onKeyDown = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape' && this.#open) {
+      this.#close(true);
+      event.stopPropagation();
+    }
+  };
+
+  readonly #onFocusIn = (event: FocusEvent): void => {
+    const target = event.target;
+    if (!(target instanceof Element) || this.#callbacks.isCard(target)) return;
+    if (!matchesFocusVisible(target)) return; // a mouse click focused it: hover handles that
+    const mention = this.#callbacks.mentionIn(target);
+    if (!mention) return;
+    this.#clearTimers();
+    this.#pending = mention;
+    this.#dwellTimer = this.#win.setTimeout(() => {
+      this.#dwellTimer = 0;
+      if (this.#pending !== mention) return;
+      this.#pending = null;
+      this.#focusBeforeOpen = target;
+      this.#show(mention, 'focus', false);
+    }, this.#options.dwellMs);
+  };
+
+  readonly #onFocusOut = (event: FocusEvent): void => {
+    if (this.#callbacks.isCard(event.relatedTarget)) return; // moving into the card
+    if (this.#pending && event.target instanceof Element && this.#callbacks.mentionIn(event.target) === this.#pending) {
+      this.#pending = null;
+      this.#cancelDwell();
+    }
+    if (this.#open && this.#openedBy === 'focus' && !this.#pinned && !this.#callbacks.isCard(event.target)) {
+      this.#close(false);
     }
   };
 
@@ -136,20 +269,34 @@ export class HoverIntent {
     this.#cancelDwell();
   };
 
+  #show(mention: Mention, reason: OpenReason, pinned: boolean, point?: { x: number; y: number }): void {
+    this.#cancelGrace();
+    this.#open = mention;
+    this.#openedBy = reason;
+    this.#pinned = pinned;
+    this.#overCard = false;
+    this.#callbacks.open(mention, { reason, point, pinned });
+  }
+
   #startGrace(): void {
     if (this.#graceTimer) return;
     this.#graceTimer = this.#win.setTimeout(() => {
       this.#graceTimer = 0;
-      if (!this.#overCard) this.#close();
+      if (!this.#overCard && !this.#pinned) this.#close(false);
     }, this.#options.graceMs);
   }
 
-  #close(): void {
+  #close(restoreFocus: boolean): void {
     this.#clearTimers();
     this.#open = null;
+    this.#openedBy = null;
+    this.#pinned = false;
     this.#pending = null;
     this.#overCard = false;
-    this.#callbacks.close();
+    this.#callbacks.close({ restoreFocus });
+    const back = this.#focusBeforeOpen;
+    this.#focusBeforeOpen = null;
+    if (restoreFocus && back instanceof HTMLElement && back.isConnected) back.focus({ preventScroll: true });
   }
 
   #cancelDwell(): void {
@@ -170,4 +317,16 @@ export class HoverIntent {
 
 function sameMention(a: Mention, b: Mention): boolean {
   return a === b || (a.candidate === b.candidate && a.figure === b.figure);
+}
+
+function linkAround(target: EventTarget | null): Element | null {
+  return target instanceof Element ? target.closest('a[href], area[href]') : target instanceof Node ? (target.parentElement?.closest('a[href]') ?? null) : null;
+}
+
+function matchesFocusVisible(element: Element): boolean {
+  try {
+    return element.matches(':focus-visible');
+  } catch {
+    return true;
+  }
 }

@@ -109,6 +109,31 @@ export class PageScanner {
     return null;
   }
 
+  /** The first mention whose text starts inside `element` (a focused link), if any. */
+  firstMentionIn(element: Element): Mention | null {
+    for (let n: Node | null = element.firstChild; n; ) {
+      if (n.nodeType === TEXT_NODE) {
+        const record = this.#recordOf.get(n as Text);
+        if (record) {
+          const index = record.block.nodes.indexOf(n as Text);
+          const from = record.block.starts[index]!;
+          const to = from + (n as Text).data.length;
+          for (const candidate of record.matches.candidates) {
+            const mention = this.#mentions.get(candidate);
+            if (mention && candidate.start >= from && candidate.start < to) return mention;
+          }
+        }
+      }
+      if (n.firstChild) {
+        n = n.firstChild;
+        continue;
+      }
+      while (n && n !== element && !n.nextSibling) n = n.parentNode;
+      n = n && n !== element ? n.nextSibling : null;
+    }
+    return null;
+  }
+
   /** Node and offset boundaries of a mention, for building a Range. */
   boundsOf(mention: Mention): { start: { node: Text; offset: number }; end: { node: Text; offset: number } } {
     return {

@@ -12,6 +12,9 @@ export interface CardProps {
   /** Set when there is a card to go back to. */
   onBack?: (() => void) | undefined;
   onClose: () => void;
+  /** Whether the card stays open until closed; offers a pin button when `onTogglePin` is set. */
+  pinned?: boolean | undefined;
+  onTogglePin?: (() => void) | undefined;
 }
 
 const CATEGORY_LABEL: Record<Category, string> = {
@@ -22,12 +25,12 @@ const CATEGORY_LABEL: Record<Category, string> = {
 
 const RTL_SCRIPT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
 
-export function Card({ figure, nameOf, reviewed, onOpenFigure, onBack, onClose }: CardProps) {
+export function Card({ figure, nameOf, reviewed, onOpenFigure, onBack, onClose, pinned, onTogglePin }: CardProps) {
   const sourceNumber = new Map(figure.sources.map((s, i) => [s.id, i + 1]));
   const cite = (ids: readonly string[]) => <Citations ids={ids} sources={figure.sources} numbers={sourceNumber} />;
   const connections = figure.relations.filter((r) => nameOf(r.target) !== undefined);
   return (
-    <div class="card" role="dialog" aria-label={figure.name} data-figure={figure.id}>
+    <div class="card" role="dialog" aria-label={figure.name} data-figure={figure.id} tabIndex={-1}>
       <header class="head">
         <div class="toolbar">
           {onBack && (
@@ -36,6 +39,18 @@ export function Card({ figure, nameOf, reviewed, onOpenFigure, onBack, onClose }
             </button>
           )}
           <span class="category">{CATEGORY_LABEL[figure.category]}</span>
+          {onTogglePin && (
+            <button
+              type="button"
+              class={`icon-button pin${pinned ? ' pinned' : ''}`}
+              onClick={onTogglePin}
+              aria-pressed={pinned ? 'true' : 'false'}
+              aria-label="Keep this card open"
+              title={pinned ? 'Pinned: stays open until closed' : 'Pin: keep open'}
+            >
+              {pinned ? '●' : '○'}
+            </button>
+          )}
           <button type="button" class="icon-button close" onClick={onClose} aria-label="Close card" title="Close (Esc)">
             ×
           </button>

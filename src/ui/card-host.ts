@@ -66,7 +66,7 @@ export class CardHost {
     return target === this.element || (target instanceof Node && this.element.contains(target));
   }
 
-  show(props: CardProps, anchor: CardAnchor): void {
+  show(props: CardProps, anchor: CardAnchor, options: { focus?: boolean } = {}): void {
     render(h(Card, props), this.#layer);
     if (!this.element.isConnected) this.element.ownerDocument.documentElement.append(this.element);
     if (!this.#visible) {
@@ -74,6 +74,7 @@ export class CardHost {
       this.#visible = true;
     }
     this.#place(anchor);
+    if (options.focus) this.cardElement?.focus({ preventScroll: true });
   }
 
   /** Re-renders the open card with new props, keeping its place. */

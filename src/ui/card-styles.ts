@@ -20,6 +20,8 @@ export const CARD_STYLES = `
 .category { font-size: 11px; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); flex: 1; }
 .icon-button { all: unset; cursor: pointer; font-size: 18px; line-height: 1; padding: 2px 6px; border-radius: 4px; color: var(--muted); }
 .icon-button:hover, .icon-button:focus-visible { background: var(--line); color: var(--fg); }
+.pin { font-size: 13px; padding: 4px 6px; }
+.pin.pinned { color: var(--accent); }
 .name { margin: 2px 0 0; font-size: 18px; line-height: 1.25; font-weight: 650; }
 .native { margin: 2px 0 0; color: var(--muted); font-size: 15px; }
 .roles { margin: 8px 0 0; display: grid; gap: 4px; }
