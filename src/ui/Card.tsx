@@ -1,5 +1,5 @@
 /** The figure card: who this is, role then and now, what the story says, what differs from the record, sources. */
-import type { ComponentChildren } from 'preact';
+import { Fragment, type ComponentChildren } from 'preact';
 import type { Category, Figure, Source } from '../core/dataset';
 
 export interface CardProps {
@@ -59,10 +59,12 @@ export function Card({ figure, nameOf, reviewed, onOpenFigure, onBack, onClose, 
         {figure.nativeNames.length > 0 && (
           <p class="native">
             {uniqueNatives(figure.nativeNames).map((n, i) => (
-              <span key={n.text} lang={n.lang} dir={RTL_SCRIPT.test(n.text) ? 'rtl' : 'ltr'} class="native-name">
+              <Fragment key={n.text}>
                 {i > 0 && <span class="sep" aria-hidden="true"> · </span>}
-                <bdi>{n.text}</bdi>
-              </span>
+                <bdi lang={n.lang} dir={RTL_SCRIPT.test(n.text) ? 'rtl' : 'ltr'} class="native-name">
+                  {n.text}
+                </bdi>
+              </Fragment>
             ))}
           </p>
         )}

@@ -1,0 +1,285 @@
+// Find and launch a real browser with the unpacked extension loaded.
+// Chromium: playwright-core persistent context (--load-extension).
+// Firefox: puppeteer-core over WebDriver BiDi (temporary add-on install).
+// See /work/shared/reference/browser-e2e-recipe.md for why each option is here.
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+const CANDIDATES = {
+  chromium: ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'],
+  firefox: ['firefox-esr', 'firefox'],
+};
+const ENV_OVERRIDE = { chromium: 'CHROMIUM_PATH', firefox: 'FIREFOX_PATH' };
+const HOW_TO_INSTALL = {
+  chromium:
+    'Chromium not found. Install it: sudo apt-get install chromium (Debian/Ubuntu), ' +
+    'or set CHROMIUM_PATH=/path/to/chrome',
+  firefox:
+    'Firefox not found. Install it: sudo apt-get install firefox-esr (Debian/Ubuntu), ' +
+    'or set FIREFOX_PATH=/path/to/firefox',
+};
+
+const LAUNCH_TIMEOUT_MS = 60_000;
+const CLOSE_TIMEOUT_MS = 15_000;
+const VIEWPORT = { width: 1280, height: 800 };
+
+function isExecutable(file) {
+  try {
+    const st = fs.statSync(file);
+    if (!st.isFile()) return false;
+    fs.accessSync(file, fs.constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function onPath(name) {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    if (!dir) continue;
+    const file = path.join(dir, name);
+    if (isExecutable(file)) return file;
+  }
+  return null;
+}
+
+/**
+ * Path of a browser executable.
+ * @param {'chromium' | 'firefox'} kind
+ * @returns {string}
+ * @throws {Error} with install instructions when none is found.
+ */
+export function findBrowser(kind) {
+  const candidates = CANDIDATES[kind];
+  if (!candidates) throw new Error(`findBrowser: unknown browser kind ${JSON.stringify(kind)} (use 'chromium' or 'firefox')`);
+  const envName = ENV_OVERRIDE[kind];
+  const override = process.env[envName];
+  if (override) {
+    if (isExecutable(override)) return override;
+    const found = onPath(override);
+    if (found) return found;
+    throw new Error(`${envName}=${override} is not an executable file. ${HOW_TO_INSTALL[kind]}`);
+  }
+  for (const name of candidates) {
+    const found = onPath(name);
+    if (found) return found;
+  }
+  throw new Error(HOW_TO_INSTALL[kind]);
+}
+
+async function makeTempRoot(prefix) {
+  const root = await fsp.mkdtemp(path.join(os.tmpdir(), prefix));
+  const profile = path.join(root, 'profile');
+  const home = path.join(root, 'home');
+  await fsp.mkdir(profile);
+  await fsp.mkdir(home);
+  return { root, profile, home };
+}
+
+/**
+ * If the process exits without close() (for example Playwright's or Puppeteer's own SIGINT handler
+ * kills the browser and calls process.exit), still remove the temp dir. Returns an unregister function.
+ */
+function removeOnExit(dir) {
+  const hook = () => {
+    try {
+      fs.rmSync(dir, { recursive: true, force: true, maxRetries: 2 });
+    } catch {}
+  };
+  process.once('exit', hook);
+  return () => process.off('exit', hook);
+}
+
+async function removeDir(dir) {
+  // Browsers may still be flushing files for a moment after exit.
+  await fsp.rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }).catch(() => {});
+}
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
+      timer.unref?.();
+    }),
+  ]);
+}
+
+/** Playwright appends a long "Call log:" with the full command line; keep the part before it. */
+function shortMessage(err) {
+  const msg = String(err?.message ?? err);
+  const cut = msg.indexOf('\nCall log:');
+  return (cut >= 0 ? msg.slice(0, cut) : msg).trim();
+}
+
+function checkExtensionDir(extensionDir) {
+  if (!extensionDir) return null;
+  const dir = path.resolve(extensionDir);
+  if (!fs.existsSync(path.join(dir, 'manifest.json'))) {
+    throw new Error(`No extension at ${dir} (manifest.json missing). Run: node build.mjs`);
+  }
+  return dir;
+}
+
+/**
+ * Launch Chromium (playwright-core) with the unpacked extension.
+ * @param {{extensionDir?: string, headless?: boolean, proxy?: {server: string, bypass?: string}, args?: string[],
+ *   handleSignals?: boolean}} [options] handleSignals: let Playwright kill the browser on SIGINT/SIGTERM/SIGHUP
+ *   (default true; pass false when the caller handles signals and calls close()).
+ * @returns {Promise<{context: import('playwright-core').BrowserContext, page: import('playwright-core').Page,
+ *   serviceWorker: import('playwright-core').Worker | null, extensionId: string | null, executablePath: string,
+ *   close(): Promise<void>}>}
+ */
+export async function launchChromium({ extensionDir, headless = true, proxy, args = [], handleSignals = true } = {}) {
+  const executablePath = findBrowser('chromium');
+  const ext = checkExtensionDir(extensionDir);
+  const { chromium } = await import('playwright-core');
+  const tmp = await makeTempRoot('context-cards-chromium-');
+  const unregister = removeOnExit(tmp.root);
+
+  let context;
+  try {
+    context = await chromium.launchPersistentContext(tmp.profile, {
+      executablePath,
+      headless,
+      timeout: LAUNCH_TIMEOUT_MS,
+      args: [
+        ...(ext ? [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`] : []),
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-default-apps',
+        '--disable-domain-reliability',
+        '--disable-client-side-phishing-detection',
+        '--disable-sync',
+        '--metrics-recording-only',
+        '--no-first-run',
+        '--no-default-browser-check',
+        ...args,
+      ],
+      ignoreDefaultArgs: ['--disable-extensions'],
+      env: { ...process.env, HOME: tmp.home },
+      viewport: headless ? VIEWPORT : null,
+      handleSIGINT: handleSignals,
+      handleSIGTERM: handleSignals,
+      handleSIGHUP: handleSignals,
+      ...(proxy ? { proxy } : {}),
+    });
+  } catch (err) {
+    unregister();
+    await removeDir(tmp.root);
+    throw new Error(`Could not launch Chromium (${executablePath}): ${shortMessage(err)}`);
+  }
+
+  let closing = null;
+  const close = () =>
+    (closing ??= (async () => {
+      try {
+        await withTimeout(context.close(), CLOSE_TIMEOUT_MS, 'Closing Chromium');
+      } catch {
+        // Last resort: kill the browser process tree.
+        try {
+          context.browser()?.process?.()?.kill('SIGKILL');
+        } catch {}
+      } finally {
+        await removeDir(tmp.root);
+        unregister();
+      }
+    })());
+
+  try {
+    let serviceWorker = null;
+    let extensionId = null;
+    if (ext) {
+      const isExtWorker = (w) => w.url().startsWith('chrome-extension://');
+      serviceWorker =
+        context.serviceWorkers().find(isExtWorker) ??
+        (await context.waitForEvent('serviceworker', { predicate: isExtWorker, timeout: 20_000 }).catch(() => {
+          throw new Error(
+            `The extension's service worker did not start within 20 s (extension: ${ext}). ` +
+              'Is dist/chrome/manifest.json a valid MV3 manifest with background.service_worker?',
+          );
+        }));
+      extensionId = new URL(serviceWorker.url()).host;
+    }
+    const page = context.pages()[0] ?? (await context.newPage());
+    return { context, page, serviceWorker, extensionId, executablePath, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
+
+/**
+ * Launch Firefox (puppeteer-core, WebDriver BiDi) and install the extension as a temporary add-on.
+ * @param {{extensionDir?: string, headless?: boolean, prefs?: Record<string, unknown>, handleSignals?: boolean}} [options]
+ *   handleSignals: let Puppeteer kill the browser on SIGINT/SIGTERM/SIGHUP (default true).
+ * @returns {Promise<{browser: import('puppeteer-core').Browser, page: import('puppeteer-core').Page,
+ *   extensionId: string | null, executablePath: string, close(): Promise<void>}>}
+ */
+export async function launchFirefox({ extensionDir, headless = true, prefs = {}, handleSignals = true } = {}) {
+  const executablePath = findBrowser('firefox');
+  const ext = checkExtensionDir(extensionDir);
+  const puppeteer = (await import('puppeteer-core')).default;
+  const tmp = await makeTempRoot('context-cards-firefox-');
+  const unregister = removeOnExit(tmp.root);
+
+  let browser;
+  try {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath,
+      headless,
+      protocol: 'webDriverBiDi',
+      userDataDir: tmp.profile,
+      timeout: LAUNCH_TIMEOUT_MS,
+      protocolTimeout: LAUNCH_TIMEOUT_MS,
+      defaultViewport: headless ? VIEWPORT : null,
+      extraPrefsFirefox: {
+        // MV3 host permissions are origin controls in Firefox: grant them at (temporary) install.
+        'extensions.originControls.grantByDefault': true,
+        'browser.shell.checkDefaultBrowser': false,
+        'datareporting.policy.dataSubmissionEnabled': false,
+        'toolkit.telemetry.enabled': false,
+        ...prefs,
+      },
+      env: { ...process.env, HOME: tmp.home },
+      handleSIGINT: handleSignals,
+      handleSIGTERM: handleSignals,
+      handleSIGHUP: handleSignals,
+    });
+  } catch (err) {
+    unregister();
+    await removeDir(tmp.root);
+    throw new Error(`Could not launch Firefox (${executablePath}): ${shortMessage(err)}`);
+  }
+
+  let closing = null;
+  const close = () =>
+    (closing ??= (async () => {
+      try {
+        await withTimeout(browser.close(), CLOSE_TIMEOUT_MS, 'Closing Firefox');
+      } catch {
+        try {
+          browser.process()?.kill('SIGKILL');
+        } catch {}
+      } finally {
+        await removeDir(tmp.root);
+        unregister();
+      }
+    })());
+
+  try {
+    const extensionId = ext ? await withTimeout(browser.installExtension(ext), 30_000, 'Installing the extension') : null;
+    const page = (await browser.pages())[0] ?? (await browser.newPage());
+    // defaultViewport is not applied to the initial tab over BiDi; set it explicitly.
+    if (headless) await page.setViewport(VIEWPORT);
+    return { browser, page, extensionId, executablePath, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
