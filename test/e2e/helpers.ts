@@ -17,6 +17,7 @@ export {
   waitForNoCard,
   cardAppearsWithin,
   elementBox,
+  pollPage,
 } from '../../scripts/page-helpers.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
