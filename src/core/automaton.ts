@@ -10,6 +10,21 @@
 export interface Automaton {
   /** Calls `onMatch(patternIndex, end)` for every occurrence; `end` is exclusive. */
   scan(text: string, onMatch: (patternIndex: number, end: number) => void): void;
+  /** The state after reading `code` in `state` (0 is the root). */
+  step(state: number, code: number): number;
+  /** Tables for callers that inline the stepping loop (the matcher's hot path); see `step`. */
+  readonly rootTable: Int32Array;
+  readonly firstEdge: Int32Array;
+  readonly edgeCode: Int32Array;
+  readonly edgeTarget: Int32Array;
+  readonly edgeNext: Int32Array;
+  readonly fail: Int32Array;
+  /** 1 where a state ends a pattern or has a dictionary suffix that does. */
+  readonly hasOutput: Uint8Array;
+  /** Pattern ending exactly at a state, or -1. */
+  readonly terminal: Int32Array;
+  /** Nearest proper suffix state that ends a pattern, or -1. */
+  readonly dictionary: Int32Array;
   readonly patternLengths: Int32Array;
   readonly stateCount: number;
 }
@@ -84,10 +99,11 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
   const queue = new Int32Array(stateCount);
   let head = 0;
   let tail = 0;
-  const rootTable = new Map<number, number>();
+  // The root is consulted after every mismatch: a direct table over all code units (0 = stay at the root).
+  const rootTable = new Int32Array(0x10000);
   for (let e = firstEdge[0]!; e !== -1; e = edgeNext[e]!) {
     const child = edgeTarget[e]!;
-    rootTable.set(edgeCode[e]!, child);
+    rootTable[edgeCode[e]!] = child;
     fail[child] = 0;
     queue[tail++] = child;
   }
@@ -99,7 +115,7 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
       let f = fail[state]!;
       let target = -1;
       while (true) {
-        target = f === 0 ? (rootTable.get(code) ?? -1) : findEdge(f, code);
+        target = f === 0 ? rootTable[code]! || -1 : findEdge(f, code);
         if (target !== -1 || f === 0) break;
         f = fail[f]!;
       }
@@ -110,22 +126,42 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
     }
   }
 
+  const step = (from: number, code: number): number => {
+    let state = from;
+    while (state !== 0) {
+      for (let e = firstEdge[state]!; e !== -1; e = edgeNext[e]!) {
+        if (edgeCode[e] === code) return edgeTarget[e]!;
+      }
+      state = fail[state]!;
+    }
+    return rootTable[code]!;
+  };
+
   const scan = (text: string, onMatch: (patternIndex: number, end: number) => void): void => {
     let state = 0;
     for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      let next = -1;
-      while (true) {
-        next = state === 0 ? (rootTable.get(code) ?? -1) : findEdge(state, code);
-        if (next !== -1 || state === 0) break;
-        state = fail[state]!;
-      }
-      state = next === -1 ? 0 : next;
+      state = step(state, text.charCodeAt(i));
       if (state === 0) continue;
       if (terminal[state] !== -1) onMatch(terminal[state]!, i + 1);
       for (let d = dictionary[state]!; d !== -1; d = dictionary[d]!) onMatch(terminal[d]!, i + 1);
     }
   };
 
-  return { scan, patternLengths, stateCount };
+  const hasOutput = new Uint8Array(stateCount);
+  for (let st = 0; st < stateCount; st++) hasOutput[st] = terminal[st] !== -1 || dictionary[st] !== -1 ? 1 : 0;
+  return {
+    scan,
+    step,
+    rootTable,
+    firstEdge: firstEdge.subarray(0, stateCount),
+    edgeCode: edgeCode.subarray(0, edgeCount),
+    edgeTarget: edgeTarget.subarray(0, edgeCount),
+    edgeNext: edgeNext.subarray(0, edgeCount),
+    fail,
+    hasOutput,
+    terminal: terminal.subarray(0, stateCount),
+    dictionary,
+    patternLengths,
+    stateCount,
+  };
 }

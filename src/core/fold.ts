@@ -42,12 +42,18 @@ const REPLACED = new Map<number, number>([
 
 const COMBINING_MARK = /\p{M}/u;
 
-/** Cache of folded forms of non-ASCII code points (the expensive normalisation runs once per code point). */
-const codePointCache = new Map<number, string>();
+/** How a code unit folds, in `unitTable`: a folded unit (>= 0), or one of these. */
+export const UNIT_UNKNOWN = -1;
+export const UNIT_REMOVED = -2;
+export const UNIT_SPACE = -3;
+/** Folds to several units, or to one outside the BMP: see `foldCodePoint`. */
+export const UNIT_MULTI = -4;
 
-function foldCodePoint(cp: number): string {
-  const cached = codePointCache.get(cp);
-  if (cached !== undefined) return cached;
+/** Fold of every BMP code unit, filled lazily (the expensive normalisation runs once per unit). */
+const unitTable = new Int32Array(0x10000).fill(UNIT_UNKNOWN);
+const multiCache = new Map<number, string>();
+
+function foldCodePointUncached(cp: number): string {
   let out = '';
   for (const ch of String.fromCodePoint(cp).normalize('NFKD')) {
     if (COMBINING_MARK.test(ch)) continue;
@@ -55,9 +61,38 @@ function foldCodePoint(cp: number): string {
     const replaced = REPLACED.get(c);
     out += replaced !== undefined ? String.fromCharCode(replaced) : ch.toLowerCase();
   }
-  out = out.normalize('NFC');
-  codePointCache.set(cp, out);
-  return out;
+  return out.normalize('NFC');
+}
+
+/** The fold of a code unit (a BMP character, or half of a surrogate pair: UNIT_MULTI). */
+export function foldUnit(c: number): number {
+  let v = unitTable[c]!;
+  if (v !== UNIT_UNKNOWN) return v;
+  if (SPACE_LIKE.has(c)) v = UNIT_SPACE;
+  else if (REMOVED.has(c)) v = UNIT_REMOVED;
+  else if (c >= 0xd800 && c <= 0xdfff) v = UNIT_MULTI;
+  else if (REPLACED.has(c)) v = REPLACED.get(c)!;
+  else {
+    const folded = foldCodePointUncached(c);
+    if (folded.length === 0) v = UNIT_REMOVED;
+    else if (folded.length === 1 && folded.charCodeAt(0) !== 0x20) v = folded.charCodeAt(0);
+    else {
+      v = UNIT_MULTI;
+      multiCache.set(c, folded);
+    }
+  }
+  unitTable[c] = v;
+  return v;
+}
+
+/** The fold of a whole code point whose unit folds to UNIT_MULTI (or of an astral code point). */
+export function foldCodePoint(cp: number): string {
+  let folded = multiCache.get(cp);
+  if (folded === undefined) {
+    folded = foldCodePointUncached(cp);
+    multiCache.set(cp, folded);
+  }
+  return folded;
 }
 
 /** Folds `input`; `map` leads from every folded unit back to the original text. */
@@ -84,54 +119,34 @@ export function fold(input: string): FoldedText {
 
   for (let i = 0; i < length; i++) {
     const c = input.charCodeAt(i);
-    if (c < 0x80) {
-      if (c >= 0x41 && c <= 0x5a) {
-        push(c + 32, i);
-        lastWasSpace = false;
-      } else if (SPACE_LIKE.has(c)) {
-        if (!lastWasSpace) push(SPACE, i);
-        lastWasSpace = true;
-      } else if (c === 0x60) {
-        push(0x27, i);
-        lastWasSpace = false;
-      } else {
-        push(c, i);
-        lastWasSpace = false;
-      }
-      continue;
-    }
-    if (SPACE_LIKE.has(c)) {
+    const v = foldUnit(c);
+    if (v >= 0) {
+      push(v, i);
+      lastWasSpace = false;
+    } else if (v === UNIT_SPACE) {
       if (!lastWasSpace) push(SPACE, i);
       lastWasSpace = true;
-      continue;
-    }
-    if (REMOVED.has(c)) continue;
-    let cp = c;
-    const start = i;
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < length) {
+    } else if (v === UNIT_MULTI) {
+      const start = i;
+      let cp = c;
       const next = input.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
+      if (c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
         cp = (c - 0xd800) * 0x400 + (next - 0xdc00) + 0x10000;
         i++;
       }
-    }
-    const replaced = REPLACED.get(cp);
-    if (replaced !== undefined) {
-      push(replaced, start);
-      lastWasSpace = false;
-      continue;
-    }
-    const folded = foldCodePoint(cp);
-    for (let k = 0; k < folded.length; k++) {
-      const unit = folded.charCodeAt(k);
-      if (unit === SPACE) {
-        if (!lastWasSpace) push(SPACE, start);
-        lastWasSpace = true;
-      } else {
-        push(unit, start);
-        lastWasSpace = false;
+      const folded = foldCodePoint(cp);
+      for (let k = 0; k < folded.length; k++) {
+        const unit = folded.charCodeAt(k);
+        if (unit === SPACE) {
+          if (!lastWasSpace) push(SPACE, start);
+          lastWasSpace = true;
+        } else {
+          push(unit, start);
+          lastWasSpace = false;
+        }
       }
     }
+    // UNIT_REMOVED: nothing
   }
   // A trailing space carries no information and would only complicate the boundary rules.
   if (n > 0 && units[n - 1] === SPACE) n--;
@@ -149,6 +164,13 @@ function decodeUnits(units: Uint16Array, n: number): string {
   return text;
 }
 
+// ASCII is folded eagerly: it is most of most pages.
+for (let c = 0; c < 0x80; c++) {
+  if (SPACE_LIKE.has(c)) unitTable[c] = UNIT_SPACE;
+  else if (c === 0x60) unitTable[c] = 0x27;
+  else unitTable[c] = c >= 0x41 && c <= 0x5a ? c + 32 : c;
+}
+
 /** Folds a name from the dataset. */
 export function foldName(name: string): string {
   return fold(name).text;
@@ -157,12 +179,18 @@ export function foldName(name: string): string {
 /** Original end index (exclusive) of the folded range ending at `foldedEnd` (exclusive). */
 export function originalEnd(source: string, folded: FoldedText, foldedEnd: number): number {
   if (foldedEnd <= 0) return folded.map[0] ?? 0;
-  const lastStart = folded.map[foldedEnd - 1]!;
-  const unit = source.charCodeAt(lastStart);
-  const next = source.charCodeAt(lastStart + 1);
+  return endAfter(source, folded.map[foldedEnd - 1]!);
+}
+
+/**
+ * End (exclusive) of the character starting at `index`: past a surrogate pair, and past combining
+ * marks that belong to it (a decomposed "ü" stays whole).
+ */
+export function endAfter(source: string, index: number): number {
+  const unit = source.charCodeAt(index);
+  const next = source.charCodeAt(index + 1);
   const isPair = unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
-  let end = lastStart + (isPair ? 2 : 1);
-  // Keep combining marks that belong to the last letter (a decomposed "ü") inside the range.
+  let end = index + (isPair ? 2 : 1);
   while (end < source.length && COMBINING_MARK.test(source[end]!)) end++;
   return end;
 }

@@ -1,7 +1,7 @@
 /** Finds name and cue candidates in one block of text. Pure: no DOM. */
 import { buildAutomaton, type Automaton } from './automaton';
 import { CaseMode, type CompiledDataset, type CompiledPattern, type PatternEntry } from './dataset';
-import { fold, originalEnd } from './fold';
+import { endAfter, foldCodePoint, foldUnit, UNIT_REMOVED, UNIT_SPACE } from './fold';
 
 export interface Candidate {
   /** Figures this form can name (more than one only for a short form two figures share). */
@@ -22,7 +22,8 @@ export interface BlockMatches {
   cues: number[];
 }
 
-const EMPTY: BlockMatches = Object.freeze({ candidates: [], cues: [] }) as BlockMatches;
+const EMPTY: BlockMatches = Object.freeze({ candidates: Object.freeze([]) as unknown as Candidate[], cues: Object.freeze([]) as unknown as number[] });
+const SPACE = 0x20;
 
 const WORD = /[\p{L}\p{N}]/u;
 const NO_SPACES_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
@@ -40,6 +41,10 @@ function isWordUnit(code: number): boolean {
   return known === 1;
 }
 
+/** Fold of the ASCII code units (see `foldUnit`), read directly in the hot loop. */
+const ASCII_FOLD = Int32Array.from({ length: 0x80 }, (_, c) => foldUnit(c));
+const ASCII_WORD = Uint8Array.from({ length: 0x80 }, (_, c) => (isWordUnit(c) ? 1 : 0));
+
 interface PreparedPattern extends CompiledPattern {
   boundaryStart: boolean;
   boundaryEnd: boolean;
@@ -53,6 +58,14 @@ function isCapital(ch: string | undefined): boolean {
 export class Matcher {
   readonly #automaton: Automaton;
   readonly #patterns: PreparedPattern[];
+  /** A window on the folded text, as long as the longest pattern (a power of two, indexed with `& #mask`). */
+  readonly #mask: number;
+  readonly #units: Uint16Array;
+  readonly #origins: Int32Array;
+  /** Patterns found but waiting for the next unit to confirm their end is a word boundary. */
+  readonly #pending: Int32Array;
+  /** 1 for units that begin only patterns needing a word boundary before them. */
+  readonly #startsOnlyAtBoundary: Uint8Array;
 
   constructor(dataset: Pick<CompiledDataset, 'patterns'>) {
     this.#patterns = dataset.patterns.map((p) => ({
@@ -62,40 +75,145 @@ export class Matcher {
       hasNames: p.entries.some((e) => !e.cue),
     }));
     this.#automaton = buildAutomaton(this.#patterns.map((p) => p.text));
+    const longest = this.#patterns.reduce((max, p) => Math.max(max, p.text.length), 1);
+    let size = 4;
+    while (size < longest + 2) size *= 2;
+    this.#mask = size - 1;
+    this.#units = new Uint16Array(size);
+    this.#origins = new Int32Array(size);
+    this.#pending = new Int32Array(this.#patterns.length + 1);
+    this.#startsOnlyAtBoundary = new Uint8Array(0x10000);
+    const startsAnywhere = new Uint8Array(0x10000);
+    for (const p of this.#patterns) {
+      const first = p.text.charCodeAt(0);
+      if (p.boundaryStart) this.#startsOnlyAtBoundary[first] = 1;
+      else startsAnywhere[first] = 1;
+    }
+    for (let u = 0; u < 0x10000; u++) if (startsAnywhere[u]) this.#startsOnlyAtBoundary[u] = 0;
   }
 
   get stateCount(): number {
     return this.#automaton.stateCount;
   }
 
+  /**
+   * Candidates and cues in one block. Folds as it reads and feeds the automaton unit by unit: no
+   * folded copy of the text is built, and only a window as long as the longest name is kept to
+   * map a match back to the original text.
+   */
   matchBlock(text: string): BlockMatches {
-    const folded = fold(text);
-    const f = folded.text;
-    if (f.length === 0) return EMPTY;
-    let candidates: Candidate[] | null = null;
-    let cues: number[] | null = null;
-    this.#automaton.scan(f, (index, end) => {
-      const pattern = this.#patterns[index]!;
-      const start = end - pattern.text.length;
-      if (pattern.boundaryStart && start > 0 && isWordUnit(f.charCodeAt(start - 1))) return;
-      if (pattern.boundaryEnd && end < f.length && isWordUnit(f.charCodeAt(end))) return;
-      const originalStart = folded.map[start]!;
-      let figures: number[] | null = null;
-      let entryShort = false;
-      let entryNeedsCue = false;
-      for (const entry of pattern.entries) {
-        if (entry.cue) {
-          (cues ??= []).push(entry.figure);
-          continue;
+    // The hot loop of the extension: everything is inlined on typed arrays.
+    const { rootTable, firstEdge, edgeCode, edgeTarget, edgeNext, fail, hasOutput, terminal, dictionary } = this.#automaton;
+    const mask = this.#mask;
+    const units = this.#units;
+    const origins = this.#origins;
+    const pending = this.#pending;
+    let pendingCount = 0;
+    let count = 0; // folded units emitted so far
+    let state = 0;
+    let lastWasSpace = true; // leading whitespace is dropped, as `fold` does
+    let prevIsWord = false;
+    const startsOnlyAtBoundary = this.#startsOnlyAtBoundary;
+    let result: BlockMatches | null = null;
+    const length = text.length;
+
+    for (let i = 0; i < length; i++) {
+      const c = text.charCodeAt(i);
+      let v = c < 0x80 ? ASCII_FOLD[c]! : foldUnit(c);
+      let multi: string | null = null;
+      const origin = i;
+      if (v < 0) {
+        if (v === UNIT_REMOVED) continue;
+        if (v === UNIT_SPACE) {
+          if (lastWasSpace) continue;
+          v = SPACE;
+        } else {
+          let cp = c;
+          const next = text.charCodeAt(i + 1);
+          if (c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+            cp = (c - 0xd800) * 0x400 + (next - 0xdc00) + 0x10000;
+            i++;
+          }
+          multi = foldCodePoint(cp);
+          if (multi.length === 0) continue;
         }
-        if (!caseAllows(entry, text, folded.map, start, end, originalStart)) continue;
-        (figures ??= []).push(entry.figure);
-        entryShort = entry.short;
-        entryNeedsCue ||= entry.needsCue;
       }
-      if (!figures) return;
-      const originalStop = originalEnd(text, folded, end);
-      (candidates ??= []).push({
+      const unitCount = multi === null ? 1 : multi.length;
+      for (let k = 0; k < unitCount; k++) {
+        const unit = multi === null ? v : multi.charCodeAt(k);
+        if (unit === SPACE) {
+          if (multi !== null && lastWasSpace) continue;
+          lastWasSpace = true;
+        } else lastWasSpace = false;
+        if (pendingCount) {
+          if (!isWordUnit(unit)) for (let p = 0; p < pendingCount; p++) result = this.#accept(result, text, pending[p]!, count);
+          pendingCount = 0;
+        }
+        units[count & mask] = unit;
+        origins[count & mask] = origin;
+        count++;
+        const followsWord = prevIsWord;
+        prevIsWord = unit < 0x80 ? ASCII_WORD[unit] === 1 : isWordUnit(unit);
+        let s = state;
+        let target = 0;
+        for (;;) {
+          if (s === 0) {
+            // Inside a word, nothing that needs a word boundary can start: stay at the root.
+            target = followsWord && startsOnlyAtBoundary[unit] === 1 ? 0 : rootTable[unit]!;
+            break;
+          }
+          let e = firstEdge[s]!;
+          while (e !== -1 && edgeCode[e] !== unit) e = edgeNext[e]!;
+          if (e !== -1) {
+            target = edgeTarget[e]!;
+            break;
+          }
+          s = fail[s]!;
+        }
+        state = target;
+        if (hasOutput[state] === 0) continue;
+        for (let d = terminal[state] !== -1 ? state : dictionary[state]!; d !== -1; d = dictionary[d]!) {
+          const index = terminal[d]!;
+          const pattern = this.#patterns[index]!;
+          const start = count - pattern.text.length;
+          if (pattern.boundaryStart && start > 0 && isWordUnit(units[(start - 1) & mask]!)) continue;
+          if (pattern.boundaryEnd) pending[pendingCount++] = index; // decided by the unit that follows
+          else result = this.#accept(result, text, index, count);
+        }
+      }
+    }
+    for (let p = 0; p < pendingCount; p++) result = this.#accept(result, text, pending[p]!, count); // the block's end is a boundary
+    if (!result) return EMPTY;
+    const matches = result as BlockMatches;
+    if (matches.candidates.length > 1) matches.candidates = leftmostLongest(matches.candidates);
+    return matches;
+  }
+
+  /** Records an occurrence of pattern `index` ending at folded unit `end` (exclusive). */
+  #accept(result: BlockMatches | null, text: string, index: number, end: number): BlockMatches {
+    const pattern = this.#patterns[index]!;
+    const start = end - pattern.text.length;
+    const mask = this.#mask;
+    const origins = this.#origins;
+    const originAt = (k: number): number => origins[k & mask]!;
+    const out = result ?? { candidates: [], cues: [] };
+    const originalStart = originAt(start);
+    let figures: number[] | null = null;
+    let entryShort = false;
+    let entryNeedsCue = false;
+    for (const entry of pattern.entries) {
+      if (entry.cue) {
+        out.cues.push(entry.figure);
+        continue;
+      }
+      if (!caseAllows(entry, text, originAt, start, end, originalStart)) continue;
+      (figures ??= []).push(entry.figure);
+      entryShort = entry.short;
+      entryNeedsCue ||= entry.needsCue;
+    }
+    if (figures) {
+      const originalStop = endAfter(text, originAt(end - 1));
+      out.candidates.push({
         figures,
         start: originalStart,
         end: originalStop,
@@ -104,16 +222,15 @@ export class Matcher {
         needsCue: entryNeedsCue,
         resolved: -1,
       });
-    });
-    if (!candidates && !cues) return EMPTY;
-    return { candidates: candidates ? leftmostLongest(candidates) : [], cues: cues ?? [] };
+    }
+    return out;
   }
 }
 
 function caseAllows(
   entry: PatternEntry,
   text: string,
-  map: Int32Array,
+  originAt: (k: number) => number,
   start: number,
   end: number,
   originalStart: number,
@@ -122,9 +239,9 @@ function caseAllows(
     case CaseMode.Any:
       return true;
     case CaseMode.Proper:
-      return entry.capsAt.every((offset) => isCapital(text[map[start + offset]!]));
+      return entry.capsAt.every((offset) => isCapital(text[originAt(start + offset)]));
     case CaseMode.Upper: {
-      const slice = text.slice(originalStart, map[end - 1]! + 1);
+      const slice = text.slice(originalStart, originAt(end - 1) + 1);
       return slice === slice.toUpperCase() && slice !== slice.toLowerCase();
     }
   }
