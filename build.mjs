@@ -7,6 +7,7 @@
 //   node build.mjs --watch       rebuild on change
 //   node build.mjs --check-data  only validate assets/figures/*.json
 //   node build.mjs --cli         only build the scan CLI (dist/cli/scan.mjs)
+//   node build.mjs --package     also write the source zip the Firefox store asks for
 //   node build.mjs --quiet       print errors only
 //   node build.mjs --figures=DIR read figure files from DIR instead of assets/figures
 import * as esbuild from 'esbuild';
@@ -162,6 +163,21 @@ async function zipDirectory(dir) {
   return zipSync(entries, { level: 9 });
 }
 
+/** The sources the store reviews: every file git tracks, zipped with fixed dates. */
+async function writeSourceZip() {
+  const { execFileSync } = await import('node:child_process');
+  const files = execFileSync('git', ['ls-files', '-z'], { cwd: root, encoding: 'utf8' }).split('\0').filter(Boolean).sort();
+  const entries = {};
+  for (const file of files) {
+    if (!existsSync(path.join(root, file))) continue;
+    entries[file] = [await readFile(path.join(root, file)), { mtime: ZIP_DATE }];
+  }
+  const pkg = await readPackage();
+  const out = path.join(dist, `context-cards-source-${pkg.version}.zip`);
+  await writeFile(out, zipSync(entries, { level: 9 }));
+  log(`wrote ${path.relative(root, out)} (${files.length} files)`);
+}
+
 async function buildExtension() {
   const started = performance.now();
   let dataset;
@@ -196,6 +212,7 @@ async function buildExtension() {
   await esbuild.build(bundleOptions(getDataset, outdir));
   await writeTargets(outdir);
   await buildCli(getDataset);
+  if (args.has('--package')) await writeSourceZip();
   log(`built dist/chrome, dist/firefox and their zips in ${Math.round(performance.now() - started)} ms`);
 }
 
