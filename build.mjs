@@ -126,6 +126,7 @@ function bundleOptions(getDataset, outdir) {
     target: ['chrome128', 'firefox142'],
     jsx: 'automatic',
     jsxImportSource: 'preact',
+    loader: { '.css': 'text' },
     minify: !dev,
     sourcemap: 'linked',
     legalComments: 'linked',

@@ -9,6 +9,7 @@ import { Marks } from '../page/marks';
 import { mentionAtSelection, stepMention } from '../page/navigation';
 import { PageScanner, type Mention } from '../page/scanner';
 import { CardController } from './card-controller';
+import markCss from './highlight.css';
 import { parseMessage, type CommandName, type FiguresOnPageMessage } from './messages';
 
 const INSTANCE_KEY = Symbol.for('context-cards.instance');
@@ -21,6 +22,7 @@ function start(): void {
   const doc = document;
   const scanner = new PageScanner(new Matcher(dataset));
   const marks = new Marks(doc, scanner);
+  scanner.onShadowRoot((root) => marks.styleShadowRoot(root, markCss));
   let cards: CardController | null = null;
   const getCards = (): CardController =>
     (cards ??= new CardController(doc, dataset, {

@@ -3,3 +3,9 @@ declare module 'virtual:dataset' {
   const dataset: CompiledDataset;
   export default dataset;
 }
+
+declare module '*.css' {
+  /** esbuild's text loader: the stylesheet's source. */
+  const css: string;
+  export default css;
+}

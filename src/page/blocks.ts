@@ -50,15 +50,31 @@ export function isInsideSkipped(node: Node): boolean {
   return node.ownerDocument?.designMode === 'on';
 }
 
-/** Nearest ancestor-or-self element that bounds a block (the element to rescan when `node` changes). */
-export function blockContainerOf(node: Node): Element | null {
+/** What to rescan when a node changes: its nearest block ancestor, else the root of its tree. */
+export type BlockContainer = Element | ShadowRoot;
+
+export function blockContainerOf(node: Node): BlockContainer | null {
   let el = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement;
-  while (el && !isBlockElement(el)) el = el.parentElement;
-  return el ?? node.ownerDocument?.documentElement ?? null;
+  while (el && !isBlockElement(el)) {
+    if (!el.parentElement) {
+      const root = el.parentNode;
+      // Top of a shadow tree: the shadow root itself bounds the text of the component.
+      if (root && root.nodeType === 11 && (root as ShadowRoot).host) return root as ShadowRoot;
+    }
+    el = el.parentElement;
+  }
+  if (el) return el;
+  const root = node.getRootNode?.();
+  if (root && root.nodeType === 11 && (root as ShadowRoot).host) return root as ShadowRoot;
+  return node.ownerDocument?.documentElement ?? null;
 }
 
-/** The blocks under `root`, in document order. */
-export function* walkBlocks(root: Node): Generator<TextBlock, void, undefined> {
+/**
+ * The blocks under `root`, in document order. The text of open shadow roots (web components)
+ * comes as blocks of its own, right after its host's light content; `onShadowRoot` hears of each
+ * shadow root met, so that its mutations can be watched too.
+ */
+export function* walkBlocks(root: Node, onShadowRoot?: (shadow: ShadowRoot) => void): Generator<TextBlock, void, undefined> {
   if (root.nodeType === TEXT_NODE) {
     if (!isInsideSkipped(root)) {
       const block = makeBlock([root as Text]);
@@ -72,6 +88,7 @@ export function* walkBlocks(root: Node): Generator<TextBlock, void, undefined> {
   while (node) {
     let descend = false;
     let boundary = false;
+    let shadow: ShadowRoot | null = null;
     if (node.nodeType === TEXT_NODE) {
       if ((node as Text).data.length) current.push(node as Text);
     } else if (node.nodeType === ELEMENT_NODE) {
@@ -81,12 +98,19 @@ export function* walkBlocks(root: Node): Generator<TextBlock, void, undefined> {
       } else {
         boundary = isBlockElement(el);
         descend = el.firstChild !== null;
+        shadow = el.shadowRoot;
+        if (shadow) boundary = true;
       }
     }
     if (boundary && current.length) {
       const block = makeBlock(current);
       current = [];
       if (block) yield block;
+    }
+    if (shadow) {
+      onShadowRoot?.(shadow);
+      yield* walkBlocks(shadow, onShadowRoot);
+      shadow = null;
     }
     if (descend) {
       node = node.firstChild;

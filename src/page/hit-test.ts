@@ -10,10 +10,15 @@ interface CaretPosition {
 /** How far (in CSS pixels) outside a name's box the pointer still counts as on it. */
 const SLOP = 1;
 
-export function caretAt(doc: Document, x: number, y: number): CaretPosition | null {
-  const withPosition = doc as Document & { caretPositionFromPoint?: (x: number, y: number) => CaretPosition | null };
+export function caretAt(doc: Document, x: number, y: number, shadowRoots: readonly ShadowRoot[] = []): CaretPosition | null {
+  const withPosition = doc as Document & {
+    caretPositionFromPoint?: (x: number, y: number, options?: { shadowRoots: ShadowRoot[] }) => CaretPosition | null;
+  };
   if (typeof withPosition.caretPositionFromPoint === 'function') {
-    const position = withPosition.caretPositionFromPoint(x, y);
+    // Without the shadow roots listed, the caret stops at their host and names inside are missed.
+    const position = shadowRoots.length
+      ? withPosition.caretPositionFromPoint(x, y, { shadowRoots: [...shadowRoots] })
+      : withPosition.caretPositionFromPoint(x, y);
     return position ? { offsetNode: position.offsetNode, offset: position.offset } : null;
   }
   const withRange = doc as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null };
@@ -22,7 +27,7 @@ export function caretAt(doc: Document, x: number, y: number): CaretPosition | nu
 }
 
 export function mentionAtPoint(doc: Document, scanner: PageScanner, marks: Marks, x: number, y: number): Mention | null {
-  const caret = caretAt(doc, x, y);
+  const caret = caretAt(doc, x, y, [...scanner.shadowRoots]);
   if (!caret) return null;
   const mention = scanner.mentionAt(caret.offsetNode, caret.offset);
   if (!mention) return null;

@@ -44,7 +44,10 @@ export function startLiveScan(root: Node, scanner: PageScanner, options: LiveSca
     for (const r of records) pending.push(r);
     if (!flushTimer && !scanning) flushTimer = win.setTimeout(flush, mutationDelayMs);
   });
-  observer.observe(root, { childList: true, characterData: true, subtree: true });
+  const watched = { childList: true, characterData: true, subtree: true };
+  observer.observe(root, watched);
+  // Mutations inside shadow roots do not reach an observer of the document: watch each one too.
+  scanner.onShadowRoot((shadow) => observer.observe(shadow, watched));
 
   const ready = (async () => {
     let deadline = 0;

@@ -53,6 +53,23 @@ export class Marks {
     return range;
   }
 
+  /**
+   * Page styles do not reach into shadow trees, so the mark's style is adopted by each shadow root
+   * whose text we mark. Where the browser refuses (Firefox content scripts cannot construct sheets
+   * for the page), names there still open cards; they are just not underlined.
+   */
+  styleShadowRoot(root: ShadowRoot, css: string): void {
+    try {
+      const win = this.#doc.defaultView as (Window & typeof globalThis) | null;
+      if (!win) return;
+      const sheet = new win.CSSStyleSheet();
+      sheet.replaceSync(css);
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    } catch {
+      // See above.
+    }
+  }
+
   /** Hides or shows every mark without forgetting the mentions. */
   setVisible(visible: boolean): void {
     const registry = highlightRegistry(this.#doc);

@@ -4,7 +4,7 @@
  */
 import type { BlockMatches, Candidate, Matcher } from '../core/matcher';
 import { resolveMentions } from '../core/resolve';
-import { blockContainerOf, isBlockElement, locate, walkBlocks, type TextBlock } from './blocks';
+import { blockContainerOf, isBlockElement, locate, walkBlocks, type BlockContainer, type TextBlock } from './blocks';
 
 export interface BlockRecord {
   readonly block: TextBlock;
@@ -38,6 +38,13 @@ export class PageScanner {
   readonly #recordOf = new Map<Text, BlockRecord>();
   #mentions = new Map<Candidate, Mention>();
   readonly #listeners: ChangeListener[] = [];
+  readonly #shadowRoots = new Set<ShadowRoot>();
+  readonly #shadowListeners: ((root: ShadowRoot) => void)[] = [];
+  readonly #onShadowRoot = (root: ShadowRoot): void => {
+    if (this.#shadowRoots.has(root)) return;
+    this.#shadowRoots.add(root);
+    for (const listener of this.#shadowListeners) listener(root);
+  };
 
   constructor(matcher: Matcher) {
     this.#matcher = matcher;
@@ -45,6 +52,17 @@ export class PageScanner {
 
   onChange(listener: ChangeListener): void {
     this.#listeners.push(listener);
+  }
+
+  /** Hears of every open shadow root the scanner reads (the live scan watches their mutations). */
+  onShadowRoot(listener: (root: ShadowRoot) => void): void {
+    this.#shadowListeners.push(listener);
+    for (const root of this.#shadowRoots) listener(root);
+  }
+
+  /** Open shadow roots read so far (hit-testing looks into them). */
+  get shadowRoots(): ReadonlySet<ShadowRoot> {
+    return this.#shadowRoots;
   }
 
   get mentionCount(): number {
@@ -68,7 +86,7 @@ export class PageScanner {
    * whenever `budget` says the slice is used up, publishing what it has found so far.
    */
   *scanSteps(root: Node, budget: SliceBudget): Generator<void, void, undefined> {
-    for (const block of walkBlocks(root)) {
+    for (const block of walkBlocks(root, this.#onShadowRoot)) {
       this.#append(block);
       if (!budget()) {
         this.#publish();
@@ -86,13 +104,13 @@ export class PageScanner {
   }
 
   /** Mutations: rescans the given containers and forgets removed text. */
-  update(containers: Iterable<Element>, removed: Iterable<Node>): void {
+  update(containers: Iterable<BlockContainer>, removed: Iterable<Node>): void {
     const dropped = new Set<BlockRecord>();
     const live = outermost(containers).filter((c) => c.isConnected);
     for (const node of removed) this.#collectRecords(node, dropped);
     for (const container of live) this.#collectRecords(container, dropped);
     this.#forget(dropped);
-    for (const container of live) for (const block of walkBlocks(container)) this.#insert(block);
+    for (const container of live) for (const block of walkBlocks(container, this.#onShadowRoot)) this.#insert(block);
     this.#publish();
   }
 
@@ -225,7 +243,7 @@ export class PageScanner {
 }
 
 /** Drops containers that lie inside another container of the set. */
-function outermost(containers: Iterable<Element>): Element[] {
+function outermost(containers: Iterable<BlockContainer>): BlockContainer[] {
   const list = [...new Set(containers)];
   return list.filter((c) => !list.some((other) => other !== c && other.contains(c)));
 }
@@ -234,8 +252,8 @@ function outermost(containers: Iterable<Element>): Element[] {
 export function dirtyFromMutations(
   records: readonly MutationRecord[],
   isOurs: (node: Node) => boolean,
-): { containers: Set<Element>; removed: Node[] } {
-  const containers = new Set<Element>();
+): { containers: Set<BlockContainer>; removed: Node[] } {
+  const containers = new Set<BlockContainer>();
   const removed: Node[] = [];
   for (const record of records) {
     if (isOurs(record.target)) continue;
