@@ -39,10 +39,10 @@ export class CardHost {
   #visible = false;
 
   constructor(doc: Document) {
-    this.element = doc.createElement(HOST_TAG);
+    const { element, shadow } = createHost(doc);
+    this.element = element;
     // Inline !important declarations win over any page rule aimed at our element.
     for (const [name, value] of Object.entries(HOST_STYLE)) this.element.style.setProperty(name, value, 'important');
-    const shadow = this.element.attachShadow({ mode: 'open' });
     const style = doc.createElement('style');
     // Firefox applies the page's CSP to a <style> added by a content script unless its text was set
     // before insertion (bug 1706787); setting it empty first makes it use the extension's CSP.
@@ -129,6 +129,22 @@ export class CardHost {
     };
     this.#stopAutoUpdate = autoUpdate(reference, card, update, { animationFrame: false });
   }
+}
+
+/**
+ * Our host element with its open shadow root. A page may have defined a custom element of the
+ * same name that takes the shadow root for itself: then we use a name of our own it cannot know.
+ */
+function createHost(doc: Document): { element: HTMLElement; shadow: ShadowRoot } {
+  for (const tag of [HOST_TAG, `${HOST_TAG}-${Math.random().toString(36).slice(2, 10)}`]) {
+    const element = doc.createElement(tag);
+    try {
+      return { element, shadow: element.attachShadow({ mode: 'open' }) };
+    } catch {
+      // Taken by the page: try the next name.
+    }
+  }
+  throw new Error('Context Cards: could not create its card host');
 }
 
 function showPopover(element: HTMLElement): void {
