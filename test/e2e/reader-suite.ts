@@ -75,6 +75,21 @@ export function readerSuite(getPage: () => CommonPage, url: () => string, option
     await waitForCard(page, { name: 'Wang Yi' });
   });
 
+  it('after an in-place SPA navigation, marks the new story and nothing stale', async () => {
+    await fresh();
+    const page = getPage();
+    await page.evaluate(() => (window as unknown as { navigateSpa(): void }).navigateSpa(), null);
+    await hoverText(page, 'Zabihullah Mujahid');
+    await waitForCard(page, { name: 'Zabihullah Mujahid' });
+    await page.keyboard.press('Escape');
+    await waitForNoCard(page);
+    const stale = await page.evaluate(() => {
+      const highlight = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('context-cards-mention');
+      return [...(highlight ?? [])].some((range) => range.toString().includes('Meng Hongwei') || !range.startContainer.isConnected);
+    }, null);
+    expect(stale).toBe(false);
+  });
+
   it('pins a card on click until Escape', async () => {
     await fresh();
     const page = getPage();
