@@ -45,14 +45,21 @@ function start(): void {
     }
   });
 
+  const titles = new TitleTooltips();
   const hover = new HoverIntent(win, {
     mentionAt: (x, y) => mentionAtPoint(doc, scanner, marks, x, y),
     mentionIn: (element) => scanner.firstMentionIn(element),
     isCard: (target) => cards !== null && cards.host.contains(target),
-    open: (mention, { reason, point, pinned }) =>
-      getCards().open(mention.figure, { range: marks.rangeOf(mention), point }, { pinned, focus: focusesCard(reason) }),
+    open: (mention, { reason, point, pinned }) => {
+      const range = marks.rangeOf(mention);
+      titles.hideAround(range.startContainer);
+      getCards().open(mention.figure, { range, point }, { pinned, focus: focusesCard(reason) });
+    },
     pinned: (pinned) => cards?.setPinned(pinned),
-    close: () => cards?.close(),
+    close: () => {
+      titles.restore();
+      cards?.close();
+    },
   });
 
   const runCommand = (command: CommandName): void => {
@@ -74,6 +81,28 @@ function start(): void {
     // The host carries the mention count, which tests and tools read to know the first scan is done.
     getCards().host.element.dataset.mentions = String(scanner.mentionCount);
   });
+}
+
+/**
+ * The page's own `title` tooltip would pop up over the card: its attribute is set aside while the
+ * card is open and put back as it was when the card closes.
+ */
+class TitleTooltips {
+  #held: { element: Element; title: string } | null = null;
+
+  hideAround(node: Node): void {
+    this.restore();
+    const element = (node.nodeType === 1 ? (node as Element) : node.parentElement)?.closest('[title]');
+    if (!element) return;
+    this.#held = { element, title: element.getAttribute('title') ?? '' };
+    element.removeAttribute('title');
+  }
+
+  restore(): void {
+    const held = this.#held;
+    this.#held = null;
+    if (held && !held.element.hasAttribute('title')) held.element.setAttribute('title', held.title);
+  }
 }
 
 /** Cards opened from the keyboard take focus, so Tab moves through them and Esc returns. */

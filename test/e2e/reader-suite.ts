@@ -96,11 +96,14 @@ export function readerSuite(getPage: () => CommonPage, url: () => string, option
     const point = await hoverText(page, 'Osama bin Laden');
     await page.mouse.click(point.x, point.y);
     await waitForCard(page, { name: 'Osama bin Laden' });
+    // The paragraph's own title tooltip is set aside while the card is open, then put back.
+    expect(await page.evaluate(() => document.getElementById('bin')!.getAttribute('title'), null)).toBeNull();
     await moveMouseAway(page);
     await sleep(700);
     expect((await readCard(page))?.name).toBe('Osama bin Laden');
     await page.keyboard.press('Escape');
     await waitForNoCard(page);
+    expect(await page.evaluate(() => document.getElementById('bin')!.getAttribute('title'), null)).toBe('About al-Qaeda');
   });
 
   // Headless Firefox under WebDriver BiDi never gives the page window focus (document.hasFocus() is
