@@ -169,7 +169,7 @@ export function compileDataset(figures: readonly FigureFile[], reviewed: string)
   const patterns = new Map<string, PatternEntry[]>();
   const add = (text: string, entry: PatternEntry): void => {
     const list = patterns.get(text) ?? [];
-    if (!list.some((e) => e.figure === entry.figure && e.cue === entry.cue)) list.push(entry);
+    if (!list.some((e) => e.figure === entry.figure && e.cue === entry.cue && !!e.blocks === !!entry.blocks)) list.push(entry);
     patterns.set(text, list);
   };
   sorted.forEach((figure, index) => {
@@ -185,12 +185,15 @@ export function compileDataset(figures: readonly FigureFile[], reviewed: string)
         needsCue: !!alias.needsCue,
       });
     }
+    for (const phrase of figure.notMentions ?? []) {
+      add(foldName(phrase), { figure: index, cue: false, caseMode: CaseMode.Any, capsAt: [], short: false, needsCue: false, blocks: true });
+    }
     for (const cue of figure.ambiguity?.cues ?? []) {
       add(foldName(cue), { figure: index, cue: true, caseMode: CaseMode.Any, capsAt: [], short: false, needsCue: false });
     }
   });
   const compiledPatterns: CompiledPattern[] = [...patterns].map(([text, entries]) => ({ text, entries }));
-  const runtimeFigures: Figure[] = sorted.map(({ aliases: _aliases, $schema: _schema, ...rest }) => rest);
+  const runtimeFigures: Figure[] = sorted.map(({ aliases: _aliases, $schema: _schema, notMentions: _not, ...rest }) => rest);
   return { reviewed, figures: runtimeFigures, patterns: compiledPatterns };
 }
 

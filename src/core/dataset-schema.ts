@@ -103,6 +103,8 @@ export const figureSchema = z.strictObject({
       cues: z.array(nonEmpty).min(1, 'an ambiguous figure needs at least one cue'),
     })
     .optional(),
+  /** Longer phrases that contain a name of this figure but mean something else (外交部长, the minister, for the ministry 外交部). */
+  notMentions: z.array(nonEmpty).optional(),
   roleThen: datedText,
   roleNow: datedText,
   summary: z.strictObject({ text: nonEmpty, sources: sourceRefs }),

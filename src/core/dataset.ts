@@ -2,7 +2,7 @@
 import type { FigureFile } from './dataset-schema';
 
 export type Category = FigureFile['category'];
-export type Figure = Omit<FigureFile, 'aliases' | '$schema'>;
+export type Figure = Omit<FigureFile, 'aliases' | '$schema' | 'notMentions'>;
 export type Source = Figure['sources'][number];
 export type Relation = Figure['relations'][number];
 
@@ -23,6 +23,8 @@ export interface PatternEntry {
   capsAt: number[];
   short: boolean;
   needsCue: boolean;
+  /** A phrase that is not a mention (see `notMentions`): it only shields the names inside it. */
+  blocks?: boolean;
 }
 
 export interface CompiledPattern {

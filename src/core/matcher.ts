@@ -48,7 +48,6 @@ const ASCII_WORD = Uint8Array.from({ length: 0x80 }, (_, c) => (isWordUnit(c) ? 
 interface PreparedPattern extends CompiledPattern {
   boundaryStart: boolean;
   boundaryEnd: boolean;
-  hasNames: boolean;
 }
 
 function isCapital(ch: string | undefined): boolean {
@@ -72,7 +71,6 @@ export class Matcher {
       ...p,
       boundaryStart: isWordUnit(p.text.charCodeAt(0)),
       boundaryEnd: isWordUnit(p.text.charCodeAt(p.text.length - 1)),
-      hasNames: p.entries.some((e) => !e.cue),
     }));
     this.#automaton = buildAutomaton(this.#patterns.map((p) => p.text));
     const longest = this.#patterns.reduce((max, p) => Math.max(max, p.text.length), 1);
@@ -186,6 +184,8 @@ export class Matcher {
     if (!result) return EMPTY;
     const matches = result as BlockMatches;
     if (matches.candidates.length > 1) matches.candidates = leftmostLongest(matches.candidates);
+    // A phrase that is not a mention has shielded the names inside it; it goes now.
+    if (matches.candidates.some((c) => c.figures.length === 0)) matches.candidates = matches.candidates.filter((c) => c.figures.length > 0);
     return matches;
   }
 
@@ -201,9 +201,14 @@ export class Matcher {
     let figures: number[] | null = null;
     let entryShort = false;
     let entryNeedsCue = false;
+    let blocks = false;
     for (const entry of pattern.entries) {
       if (entry.cue) {
         out.cues.push(entry.figure);
+        continue;
+      }
+      if (entry.blocks) {
+        blocks = true;
         continue;
       }
       if (!caseAllows(entry, text, originAt, start, end, originalStart)) continue;
@@ -211,10 +216,10 @@ export class Matcher {
       entryShort = entry.short;
       entryNeedsCue ||= entry.needsCue;
     }
-    if (figures) {
+    if (figures || blocks) {
       const originalStop = endAfter(text, originAt(end - 1));
       out.candidates.push({
-        figures,
+        figures: figures ?? [],
         start: originalStart,
         end: originalStop,
         text: text.slice(originalStart, originalStop),

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildAutomaton } from '../../src/core/automaton';
-import { mentionsOn } from '../support/figures';
+import { compileDataset } from '../../src/core/dataset-compile';
+import { Matcher } from '../../src/core/matcher';
+import { figureFile, mentionsOn } from '../support/figures';
 
 describe('automaton', () => {
   it('finds every occurrence of overlapping patterns in one pass', () => {
@@ -75,5 +77,39 @@ describe('matching names in text', () => {
       { figure: 'meng-hongwei', text: 'Meng' },
     ]);
     expect(mentionsOn(['Meng was detained.'])).toEqual([]);
+  });
+});
+
+describe('each rule also refuses what it should', () => {
+  it('forms: a different name that shares a part is not a mention', () => {
+    expect(mentionsOn(['Ambassador Wang Yu met the foreign minister.'])).toEqual([]);
+  });
+
+  it('folding: folding joins variants of one name, never split words', () => {
+    expect(mentionsOn(['Me ng Hongwei', 'MengHongwei'])).toEqual([]);
+  });
+
+  it('scripts: Arabic-script names keep word boundaries', () => {
+    expect(mentionsOn(['این یک طالبانی است'])).toEqual([]);
+  });
+
+  it('coreference: a short form two figures on the page share is nobody', () => {
+    const figures = [
+      figureFile('wang-yi', 'Wang Yi', [{ text: 'Wang Yi' }, { text: 'Wang', short: true }]),
+      figureFile('wang-yu', 'Wang Yu', [{ text: 'Wang Yu' }, { text: 'Wang', short: true }]),
+    ];
+    const dataset = compileDataset(figures, '2026-11-28');
+    const matcher = new Matcher(dataset);
+    expect(mentionsOn(['Wang Yi arrived.', 'Wang spoke.'], matcher, dataset).map((m) => m.text)).toEqual(['Wang Yi', 'Wang']);
+    expect(mentionsOn(['Wang Yi and Wang Yu arrived.', 'Wang spoke.'], matcher, dataset).map((m) => m.text)).toEqual(['Wang Yi', 'Wang Yu']);
+  });
+
+  it('a phrase listed as not a mention shields the name inside it', () => {
+    const figures = [
+      figureFile('chinese-foreign-ministry', 'Chinese Foreign Ministry', [{ text: '外交部' }], { notMentions: ['外交部长'] }),
+    ];
+    const dataset = compileDataset(figures, '2026-11-28');
+    const matcher = new Matcher(dataset);
+    expect(mentionsOn(['外交部长王毅说，外交部将发表声明。'], matcher, dataset)).toEqual([{ figure: 'chinese-foreign-ministry', text: '外交部' }]);
   });
 });
