@@ -32,17 +32,22 @@ function start(): void {
   const isOurs = (node: Node): boolean => cards !== null && (node === cards.host.element || cards.host.element.contains(node));
 
   let reportedFigures = -1;
+  let badgeTimer = 0;
+  const reportFigures = (): void => {
+    badgeTimer = 0;
+    const figures = new Set(scanner.mentions().map((m) => m.figure)).size;
+    if (figures === reportedFigures) return;
+    reportedFigures = figures;
+    const message: FiguresOnPageMessage = { type: 'figures-on-page', count: figures };
+    browser.runtime.sendMessage(message).catch(() => {
+      // The background may be restarting; the next change reports again.
+    });
+  };
   scanner.onChange((changes) => {
     marks.apply(changes);
     if (cards) cards.host.element.dataset.mentions = String(changes.total);
-    const figures = new Set(scanner.mentions().map((m) => m.figure)).size;
-    if (figures !== reportedFigures && win === win.top) {
-      reportedFigures = figures;
-      const message: FiguresOnPageMessage = { type: 'figures-on-page', count: figures };
-      browser.runtime.sendMessage(message).catch(() => {
-        // The background may be restarting; the next change reports again.
-      });
-    }
+    // Counting figures walks every mention: at most twice a second, and only in the top frame.
+    if (win === win.top && !badgeTimer) badgeTimer = win.setTimeout(reportFigures, 500);
   });
 
   const titles = new TitleTooltips();
@@ -110,4 +115,5 @@ function focusesCard(reason: OpenReason): boolean {
   return reason === 'command';
 }
 
-if (document.documentElement) start();
+// Only HTML documents: an SVG or XML document has no place for our card, and nothing to read as prose.
+if (document.documentElement?.localName === 'html' && document.body) start();

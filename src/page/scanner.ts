@@ -26,6 +26,8 @@ export interface MentionChanges {
 export type ChangeListener = (changes: MentionChanges) => void;
 
 const ELEMENT_NODE = 1;
+/** How often a long first scan applies the page rules and shows what it found so far. */
+const PUBLISH_EVERY_MS = 250;
 const TEXT_NODE = 3;
 
 /** Returns true while the current slice may go on. */
@@ -86,10 +88,16 @@ export class PageScanner {
    * whenever `budget` says the slice is used up, publishing what it has found so far.
    */
   *scanSteps(root: Node, budget: SliceBudget): Generator<void, void, undefined> {
+    // Applying the page rules costs a pass over the whole page: while a long first scan runs, do it
+    // a few times a second (so names show up as the scan goes), not after every slice.
+    let lastPublish = performance.now();
     for (const block of walkBlocks(root, this.#onShadowRoot)) {
       this.#append(block);
       if (!budget()) {
-        this.#publish();
+        if (performance.now() - lastPublish > PUBLISH_EVERY_MS) {
+          this.#publish();
+          lastPublish = performance.now();
+        }
         yield;
       }
     }

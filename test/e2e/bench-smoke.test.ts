@@ -1,0 +1,90 @@
+// @vitest-environment node
+// The bench harness (bench/run.mjs) in smoke mode: tiny pages through the same code paths as the
+// full bench, in headless Chromium. Checks the shape of the results and that the values are sane;
+// the performance targets themselves are the full bench's business (`npm run bench`).
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+let tmp: string | null = null;
+
+afterAll(async () => {
+  if (tmp) await rm(tmp, { recursive: true, force: true });
+});
+
+function runSmoke(out: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bench/run.mjs', '--smoke', `--out=${out}`], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 100_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+const positive = (x: unknown): void => {
+  expect(typeof x).toBe('number');
+  expect(Number.isFinite(x as number)).toBe(true);
+  expect(x as number).toBeGreaterThan(0);
+};
+
+describe('bench smoke', () => {
+  it('runs every case on tiny pages and reports sane numbers', { timeout: 120_000 }, async () => {
+    tmp = await mkdtemp(path.join(os.tmpdir(), 'context-cards-bench-'));
+    const out = path.join(tmp, 'results.json');
+    const { code, stdout, stderr } = await runSmoke(out);
+    expect(code, stderr).toBe(0);
+    expect(stdout).toContain('targets:');
+    const r = JSON.parse(await readFile(out, 'utf8'));
+
+    expect(r.mode).toBe('smoke');
+    expect(r.dataset.figures).toBeGreaterThan(0);
+    for (const key of ['article', 'wide']) {
+      const c = r.cases[key];
+      for (const v of [c.floorMs, c.scanAllMs, c.liveScanMs, c.scanVsFloor, c.textChars, c.textNodes]) positive(v);
+      expect(c.mentions).toBeGreaterThan(0);
+      // The live scan finds what the synchronous scan finds.
+      expect(c.liveMentions).toBe(c.mentions);
+      expect(c.longestTaskMs).toBeGreaterThanOrEqual(0);
+      expect(c.markJs.timedOut || c.markJs.ms > 0).toBe(true);
+      positive(c.markVsOurs);
+    }
+    // Names every ~2 KB of the article, Chinese included.
+    expect(r.cases.article.mentions).toBeGreaterThanOrEqual(10);
+
+    const g = r.cases.grow;
+    expect(g.perBatch).toHaveLength(g.batches);
+    for (const v of [g.updateMs, g.aloneMs, g.wallMs, g.updateVsAlone]) positive(v);
+    expect(g.wallMs).toBeGreaterThanOrEqual(g.updateMs);
+
+    const m = r.cases.manyNames;
+    expect(m.patterns).toBeGreaterThan(r.dataset.patterns);
+    for (const v of [m.buildMs, m.realScanMs, m.manyScanMs, m.scanRatio, m.states]) positive(v);
+
+    const h = r.cases.hover;
+    for (const v of [h.medianMs, h.p95Ms, h.doubleRafMedianMs, h.openJsMedianMs]) positive(v);
+    expect(h.p95Ms).toBeGreaterThanOrEqual(h.medianMs);
+    expect(h.medianMs).toBeLessThan(5_000);
+
+    positive(r.startup.medianMs);
+    if (r.contentScript) expect(r.contentScript.gzipBytes).toBeLessThan(r.contentScript.bytes);
+
+    const targetNames = [
+      'scanVsFloorArticle', 'scanVsFloorWide', 'markVsOursArticle', 'longestTaskDuringScans', 'growVsAlone',
+      'manyNamesScanRatio', 'manyNamesBuild', 'hoverMedian', 'contentGzip', 'startup',
+    ];
+    expect(Object.keys(r.targets).sort()).toEqual([...targetNames].sort());
+    for (const name of targetNames) expect(typeof r.targets[name].pass).toBe('boolean');
+    expect(r.totalSeconds).toBeLessThan(60);
+  });
+});
