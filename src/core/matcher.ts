@@ -81,13 +81,12 @@ export class Matcher {
     this.#origins = new Int32Array(size);
     this.#pending = new Int32Array(this.#patterns.length + 1);
     this.#startsOnlyAtBoundary = new Uint8Array(0x10000);
-    const startsAnywhere = new Uint8Array(0x10000);
+    const startsAnywhere = new Set<number>();
+    for (const p of this.#patterns) if (!p.boundaryStart) startsAnywhere.add(p.text.charCodeAt(0));
     for (const p of this.#patterns) {
       const first = p.text.charCodeAt(0);
-      if (p.boundaryStart) this.#startsOnlyAtBoundary[first] = 1;
-      else startsAnywhere[first] = 1;
+      if (p.boundaryStart && !startsAnywhere.has(first)) this.#startsOnlyAtBoundary[first] = 1;
     }
-    for (let u = 0; u < 0x10000; u++) if (startsAnywhere[u]) this.#startsOnlyAtBoundary[u] = 0;
   }
 
   get stateCount(): number {

@@ -177,6 +177,14 @@ export class PageScanner {
   #insert(block: TextBlock): void {
     const record: BlockRecord = { block, matches: this.#matcher.matchBlock(block.text) };
     const first = block.nodes[0]!;
+    const records = this.#records;
+    // Content is mostly added at the end (infinite scroll, chat, live blogs): one comparison then.
+    const last = records[records.length - 1];
+    if (!last || last.block.nodes[0]!.compareDocumentPosition(first) & 4) {
+      records.push(record);
+      for (const node of block.nodes) this.#recordOf.set(node, record);
+      return;
+    }
     let lo = 0;
     let hi = this.#records.length;
     while (lo < hi) {

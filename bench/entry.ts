@@ -1,0 +1,285 @@
+/**
+ * Bench harness, bundled by bench/run.mjs into an IIFE and injected into a headless Chromium page.
+ * Exposes `window.bench`: timings of the real modules (Matcher, PageScanner, startLiveScan, Marks,
+ * CardController) on whatever page the runner has loaded. Every timing is `performance.now()` in the page.
+ */
+import dataset from 'virtual:dataset';
+import type { CompiledPattern } from '../src/core/dataset';
+import { foldName } from '../src/core/fold';
+import { Matcher } from '../src/core/matcher';
+import { startLiveScan } from '../src/page/live-scan';
+import { Marks } from '../src/page/marks';
+import { PageScanner } from '../src/page/scanner';
+import { CardController } from '../src/extension/card-controller';
+
+const now = (): number => performance.now();
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+const frame = (): Promise<number> => new Promise((r) => requestAnimationFrame(r));
+
+let matcher: Matcher | null = null;
+const getMatcher = (): Matcher => (matcher ??= new Matcher(dataset));
+
+/** Seeded PRNG (mulberry32), same as the runner's. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** `count` seeded pronounceable two-word names ("Tarolin Besku"). */
+function syntheticNames(count: number, seed: number): string[] {
+  const rnd = mulberry32(seed);
+  const on = ['b', 'd', 'f', 'g', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'z', 'br', 'dr', 'kr', 'st', 'tr', 'sh', 'ch'];
+  const vo = ['a', 'e', 'i', 'o', 'u', 'ai', 'ou', 'ea'];
+  const co = ['', '', 'n', 'r', 'l', 's', 'k', 'm'];
+  const word = (): string => {
+    const syllables = 2 + Math.floor(rnd() * 2);
+    let w = '';
+    for (let s = 0; s < syllables; s++) w += on[Math.floor(rnd() * on.length)]! + vo[Math.floor(rnd() * vo.length)]! + co[Math.floor(rnd() * co.length)]!;
+    return w[0]!.toUpperCase() + w.slice(1);
+  };
+  const seen = new Set<string>();
+  const out: string[] = [];
+  while (out.length < count) {
+    const name = `${word()} ${word()}`;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    out.push(name);
+  }
+  return out;
+}
+
+/** Contents-like wiring: marks applied and the figure count recomputed on every change (as content.ts does). */
+function wire(scanner: PageScanner, withMarks: boolean): void {
+  const marks = withMarks ? new Marks(document, scanner) : null;
+  scanner.onChange((changes) => {
+    marks?.apply(changes);
+    void new Set(scanner.mentions().map((m) => m.figure)).size;
+  });
+}
+
+/** Long tasks (PerformanceObserver 'longtask', buffered) that started in [from, to]; longest duration or 0. */
+async function longestTask(from: number, to: number): Promise<{ longest: number; count: number }> {
+  const entries: PerformanceEntry[] = [];
+  await new Promise<void>((resolve) => {
+    const po = new PerformanceObserver((list) => entries.push(...list.getEntries()));
+    po.observe({ type: 'longtask', buffered: true });
+    // Long task entries are queued after the task ends: give them a moment.
+    setTimeout(() => {
+      entries.push(...po.takeRecords());
+      po.disconnect();
+      resolve();
+    }, 100);
+  });
+  const inside = entries.filter((e) => e.startTime >= from - 1 && e.startTime <= to);
+  return { longest: inside.reduce((m, e) => Math.max(m, e.duration), 0), count: inside.length };
+}
+
+function rootOf(selector?: string): Element {
+  return selector ? document.querySelector(selector)! : document.documentElement;
+}
+
+const api = {
+  figureCount: dataset.figures.length,
+  patternCount: dataset.patterns.length,
+
+  /** Builds the matcher used by the next scans: the real dataset, plus `extra` synthetic names. */
+  makeMatcher(extra = 0, seed = 7): { ms: number; patterns: number; states: number } {
+    const patterns: CompiledPattern[] = dataset.patterns.slice();
+    if (extra > 0) {
+      const base = dataset.figures.length;
+      const known = new Set(patterns.map((p) => p.text));
+      syntheticNames(extra, seed).forEach((name, i) => {
+        const text = foldName(name);
+        if (known.has(text)) return;
+        known.add(text);
+        patterns.push({ text, entries: [{ figure: base + i, cue: false, caseMode: 0, capsAt: [], short: false, needsCue: false }] });
+      });
+    }
+    const t0 = now();
+    matcher = new Matcher({ patterns });
+    return { ms: now() - t0, patterns: patterns.length, states: matcher.stateCount };
+  },
+
+  /** Synchronous full scan (scanner.scanAll). */
+  scanAll(selector?: string): { ms: number; mentions: number; records: number } {
+    const m = getMatcher();
+    const root = rootOf(selector);
+    const scanner = new PageScanner(m);
+    const t0 = now();
+    scanner.scanAll(root);
+    const ms = now() - t0;
+    return { ms, mentions: scanner.mentionCount, records: scanner.mentions().length };
+  },
+
+  /** The live sliced scan as the content script runs it (marks + figure count on every change), until `ready`. */
+  async liveScan(selector?: string): Promise<{ ms: number; mentions: number; longestTask: number; longTasks: number }> {
+    const m = getMatcher();
+    const root = rootOf(selector);
+    const scanner = new PageScanner(m);
+    wire(scanner, true);
+    await sleep(0);
+    const t0 = now();
+    const live = startLiveScan(root, scanner, { isOurs: () => false });
+    await live.ready;
+    const ms = now() - t0;
+    live.stop();
+    const lt = await longestTask(t0, t0 + ms);
+    return { ms, mentions: scanner.mentionCount, longestTask: lt.longest, longTasks: lt.count };
+  },
+
+  /** The floor: a bare TreeWalker over the text nodes reading `.data`. */
+  floor(selector?: string): { ms: number; nodes: number; chars: number } {
+    const root = rootOf(selector);
+    const t0 = now();
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    let nodes = 0;
+    let chars = 0;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      chars += (n as Text).data.length;
+      nodes++;
+    }
+    return { ms: now() - t0, nodes, chars };
+  },
+
+  /** mark.js (loaded by the runner) marking every name form. */
+  markJs(forms: string[], selector?: string): { ms: number; marked: number } {
+    const Mark = (window as unknown as { Mark: new (el: Element) => { mark(k: string[], o: object): void } }).Mark;
+    const root = rootOf(selector);
+    let marked = 0;
+    const t0 = now();
+    new Mark(root).mark(forms, {
+      acrossElements: true,
+      separateWordSearch: false,
+      done: (n: number) => {
+        marked = n;
+      },
+    });
+    return { ms: now() - t0, marked };
+  },
+
+  /**
+   * Growing page: live scan to ready, then append each batch (pre-parsed into fragments) to `selector`
+   * and time the scanner's update (the live scan's mutation flush) and the wall time until it is done.
+   * Baseline: a fresh scanner (same wiring) scanning the same batch in a detached container.
+   */
+  async grow(batches: string[], selector: string): Promise<{
+    batches: { updateMs: number; wallMs: number; aloneMs: number; longestTask: number }[];
+    mentionsAfter: number;
+  }> {
+    const m = getMatcher();
+    const root = rootOf(selector);
+    const scanner = new PageScanner(m);
+    wire(scanner, true);
+    const live = startLiveScan(document.documentElement, scanner, { isOurs: () => false, mutationDelayMs: 0 });
+    await live.ready;
+    await sleep(50);
+    let onUpdate: ((ms: number) => void) | null = null;
+    const update = scanner.update.bind(scanner);
+    scanner.update = (containers, removed) => {
+      const t0 = now();
+      update(containers, removed);
+      const ms = now() - t0;
+      onUpdate?.(ms);
+    };
+    const out = [];
+    for (const html of batches) {
+      const make = (): DocumentFragment => {
+        const t = document.createElement('template');
+        t.innerHTML = html;
+        return t.content;
+      };
+      // Baseline first: the batch alone, detached.
+      const detached = document.createElement('div');
+      detached.append(make());
+      const alone = new PageScanner(m);
+      wire(alone, true);
+      const a0 = now();
+      alone.scanAll(detached);
+      const aloneMs = now() - a0;
+      await sleep(20);
+
+      const fragment = make();
+      const done = new Promise<number>((resolve) => (onUpdate = resolve));
+      const t0 = now();
+      root.append(fragment);
+      const updateMs = await done;
+      const wallMs = now() - t0;
+      onUpdate = null;
+      const lt = await longestTask(t0, t0 + wallMs);
+      out.push({ updateMs, wallMs, aloneMs, longestTask: lt.longest });
+    }
+    live.stop();
+    return { batches: out, mentionsAfter: scanner.mentionCount };
+  },
+
+  /**
+   * Hover: `count` opens of a real card on the page's mentions. `alignedMs`: open at the start of a
+   * frame (in a rAF callback) until a task posted there runs, i.e. after that frame's style, layout
+   * and paint; `openJsMs`: the synchronous open() alone; `doubleRafMs`:
+   * from open until the second requestAnimationFrame after it (includes waiting for vsync).
+   */
+  async hover(count: number): Promise<{ alignedMs: number[]; doubleRafMs: number[]; openJsMs: number[]; mentions: number; figures: number }> {
+    const m = getMatcher();
+    const scanner = new PageScanner(m);
+    const marks = new Marks(document, scanner);
+    scanner.onChange((c) => marks.apply(c));
+    scanner.scanAll(document.documentElement);
+    const mentions = scanner.mentions();
+    if (mentions.length === 0) throw new Error('hover: no mentions on the page');
+    const cards = new CardController(document, dataset, { close: () => cards.close(), togglePin: () => undefined });
+    const channel = new MessageChannel();
+    const afterFrame = (): Promise<number> =>
+      new Promise((resolve) => {
+        channel.port1.onmessage = () => resolve(now());
+        channel.port2.postMessage(0);
+      });
+    const alignedMs: number[] = [];
+    const doubleRafMs: number[] = [];
+    const openJsMs: number[] = [];
+    // Spread over the page's mentions (and so over figures), each in view as a reader would hover it.
+    for (let i = 0; i < count; i++) {
+      const mention = mentions[Math.floor((i * mentions.length) / count)]!;
+      const range = marks.rangeOf(mention);
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      await frame();
+      const measured = await new Promise<number>((resolve) => {
+        const r = range.getBoundingClientRect(); // the pointer position a hover would give
+        requestAnimationFrame(() => {
+          const t0 = now();
+          cards.open(mention.figure, { range, point: { x: r.left + 2, y: r.top + 2 } }, { pinned: false, focus: false });
+          openJsMs.push(now() - t0);
+          // A task queued now runs after this frame's style, layout and paint.
+          void afterFrame().then((t1) => resolve(t1 - t0));
+        });
+      });
+      alignedMs.push(measured);
+      cards.close();
+      await frame();
+      const t0 = now();
+      cards.open(mention.figure, { range }, { pinned: false, focus: false });
+      await frame();
+      await frame();
+      doubleRafMs.push(now() - t0);
+      cards.close();
+    }
+    return { alignedMs, doubleRafMs, openJsMs, mentions: mentions.length, figures: new Set(mentions.map((x) => x.figure)).size };
+  },
+
+  /** Startup on this (blank) page: Matcher + scanner + first scan of the empty body. */
+  startup(): { ms: number; matcherMs: number } {
+    const t0 = now();
+    const m = new Matcher(dataset);
+    const t1 = now();
+    const scanner = new PageScanner(m);
+    scanner.scanAll(document.body ?? document.documentElement);
+    return { ms: now() - t0, matcherMs: t1 - t0 };
+  },
+};
+
+(window as unknown as { bench: typeof api }).bench = api;
