@@ -79,6 +79,7 @@ function start(): void {
   browser.runtime.onMessage.addListener((raw: unknown) => {
     const message = parseMessage(raw);
     if (message?.type === 'command') runCommand(message.command);
+    else console.debug('Context Cards: dropped a message it does not know', raw);
     return undefined;
   });
 
