@@ -282,12 +282,13 @@ export function dirtyFromMutations(
     record.addedNodes.forEach((node) => {
       if (isOurs(node)) return;
       if (node.nodeType === ELEMENT_NODE && isBlockElement(node as Element)) containers.add(node as Element);
-      else touchesFlow = true;
+      else if (!isInertWhitespace(node, node.previousSibling, node.nextSibling)) touchesFlow = true;
     });
     record.removedNodes.forEach((node) => {
       if (isOurs(node)) return;
       removed.push(node);
-      if (!(node.nodeType === ELEMENT_NODE && isBlockElement(node as Element))) touchesFlow = true;
+      if (node.nodeType === ELEMENT_NODE && isBlockElement(node as Element)) return;
+      if (!isInertWhitespace(node, record.previousSibling, record.nextSibling)) touchesFlow = true;
     });
     if (touchesFlow) {
       const container = blockContainerOf(record.target);
@@ -295,4 +296,14 @@ export function dirtyFromMutations(
     }
   }
   return { containers, removed };
+}
+
+/**
+ * Whitespace between blocks (the line breaks between appended paragraphs) joins or splits no
+ * name: adding or removing it must not send the whole parent, often the whole article, to a rescan.
+ */
+function isInertWhitespace(node: Node, before: Node | null, after: Node | null): boolean {
+  if (node.nodeType !== TEXT_NODE || (node as Text).data.trim() !== '') return false;
+  const bounds = (n: Node | null): boolean => n === null || (n.nodeType === ELEMENT_NODE && isBlockElement(n as Element));
+  return bounds(before) && bounds(after);
 }

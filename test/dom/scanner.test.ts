@@ -86,3 +86,23 @@ describe('page scanner', () => {
     expect(idsOf(scanner)).toEqual(['wang-yi:Wang Yi']);
   });
 });
+
+describe('appending content', () => {
+  it('rescans only the new paragraphs, not the article they join', async () => {
+    document.body.innerHTML = '<article><p>Meng Hongwei resigned.</p>\n<p>The Taliban took Kabul.</p></article>';
+    const scanner = new PageScanner(matcher);
+    scanner.scanAll(document.body);
+    const before = scanner.mentions();
+    const article = document.querySelector('article')!;
+    await flushMutations(scanner, () => {
+      const t = document.createElement('template');
+      t.innerHTML = '\n<p>Osama bin Laden spoke.</p>\n<p>Meng was tried.</p>\n';
+      article.append(t.content);
+    });
+    const after = scanner.mentions();
+    // The mentions of the first paragraphs are the same objects: they were not rescanned.
+    expect(after.slice(0, before.length)).toEqual(before);
+    expect(after.slice(0, before.length).every((m, i) => m === before[i])).toBe(true);
+    expect(idsOf(scanner).slice(before.length)).toEqual(['osama-bin-laden:Osama bin Laden', 'meng-hongwei:Meng']);
+  });
+});
