@@ -60,7 +60,7 @@ export async function readFigureFiles(dir = figuresDir) {
 }
 
 /** Validates assets/figures and returns the compiled dataset; throws BuildError listing every problem. */
-async function compileFigures() {
+export async function compileFigures() {
   const compiler = await loadDatasetCompiler();
   const files = await readFigureFiles();
   if (files.length === 0) throw new BuildError('assets/figures: no figure files');

@@ -8,7 +8,7 @@
 //
 // Needs dist/chrome/content.js for the size line (`npm run bench` builds first).
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -51,31 +51,10 @@ const pct = (xs, p) => {
 };
 const r2 = (x) => (x == null || !Number.isFinite(x) ? x : Math.round(x * 100) / 100);
 
-/** The compiled real dataset, as build.mjs compiles it. */
+/** The compiled real dataset: build.mjs's own compile step. */
 async function compileRealDataset() {
-  const outfile = path.join(root, 'dist', '.bench', 'dataset-compile.mjs');
-  await esbuild.build({
-    entryPoints: [path.join(root, 'src/core/dataset-compile.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    outfile,
-    logLevel: 'silent',
-  });
-  const compiler = await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
-  const dir = path.join(root, 'assets', 'figures');
-  const names = readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
-  const files = await Promise.all(
-    names.map(async (name) => ({
-      file: path.join('assets', 'figures', name),
-      basename: name.replace(/\.json$/, ''),
-      text: await readFile(path.join(dir, name), 'utf8'),
-    })),
-  );
-  const { figures, problems } = compiler.validateFigureFiles(files);
-  if (problems.length) throw new Error(`dataset problems:\n${problems.map((p) => compiler.formatProblem(p)).join('\n')}`);
-  const reviewed = figures.map((f) => f.reviewed).sort().at(-1);
-  return compiler.compileDataset(figures, reviewed);
+  const { compileFigures } = await import(pathToFileURL(path.join(root, 'build.mjs')).href);
+  return compileFigures();
 }
 
 async function bundleEntry(dataset, { minify, sourcemap }) {
