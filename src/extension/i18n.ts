@@ -1,0 +1,32 @@
+/**
+ * Localized strings from assets/_locales/<lang>/messages.json through `browser.i18n`.
+ * UI components receive `t` as a prop (type `Translate`), so tests pass a fake reading the same file.
+ */
+import browser from 'webextension-polyfill';
+import type { Translate } from '../ui/Popup';
+
+export type { Translate };
+
+/** The localized message, or the key itself when the message is missing (visible, never blank). */
+export const t: Translate = (key, substitutions) => {
+  let message: string | undefined;
+  try {
+    message = browser.i18n.getMessage(key, substitutions);
+  } catch {
+    message = undefined;
+  }
+  if (!message) {
+    console.warn(`Context Cards: no message "${key}"`);
+    return key;
+  }
+  return message;
+};
+
+/** The UI language as a BCP 47 tag, for `<html lang>`. */
+export function uiLanguage(): string {
+  try {
+    return browser.i18n.getUILanguage() || 'en';
+  } catch {
+    return 'en';
+  }
+}

@@ -1,0 +1,112 @@
+/** Options page entry: loads the settings, renders the form, saves each change and reports it. */
+import { render } from 'preact';
+import browser from 'webextension-polyfill';
+import { DEFAULT_SHORTCUTS, Options, type SaveStatus, type Shortcut } from '../ui/Options';
+import { PANEL_STYLES } from '../ui/panel-styles';
+import { t, uiLanguage } from './i18n';
+import {
+  defaultSettings,
+  DWELL_MAX_MS,
+  DWELL_MIN_MS,
+  loadSettings,
+  MAX_SITES,
+  normalizeHostname,
+  saveSettings,
+  watchSettings,
+  type Settings,
+} from './settings';
+
+const area = browser.storage.sync;
+const LIMITS = { dwellMin: DWELL_MIN_MS, dwellMax: DWELL_MAX_MS, maxSites: MAX_SITES };
+
+function injectStyles(): void {
+  const style = document.createElement('style');
+  style.textContent = PANEL_STYLES;
+  document.head.append(style);
+}
+
+async function readShortcuts(): Promise<readonly Shortcut[]> {
+  try {
+    const commands = await browser.commands.getAll();
+    const list = commands
+      .filter((c) => c.name && !c.name.startsWith('_'))
+      .map((c) => ({ name: c.name!, shortcut: c.shortcut ?? '', description: c.description }));
+    return list.length ? list : DEFAULT_SHORTCUTS;
+  } catch {
+    return DEFAULT_SHORTCUTS;
+  }
+}
+
+async function main(): Promise<void> {
+  document.documentElement.lang = uiLanguage();
+  document.title = t('optionsTitle');
+  injectStyles();
+  const root = document.body;
+
+  let settings: Settings = defaultSettings();
+  let problems: readonly string[] = [];
+  let status: SaveStatus = { state: 'idle' };
+  let shortcuts: readonly Shortcut[] = DEFAULT_SHORTCUTS;
+  let pending = 0;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const draw = (): void => {
+    document.documentElement.dataset.theme = settings.theme;
+    render(
+      <Options
+        t={t}
+        settings={settings}
+        problems={problems}
+        status={status}
+        shortcuts={shortcuts}
+        limits={LIMITS}
+        normalizeSite={normalizeHostname}
+        onChange={(next) => save(next)}
+        onReset={() => save(defaultSettings())}
+        onDismissProblems={() => {
+          problems = [];
+          draw();
+        }}
+      />,
+      root,
+    );
+  };
+
+  /** Saves in order; the form shows the new value at once and the outcome when the write ends. */
+  const save = (next: Settings): void => {
+    settings = next;
+    status = { state: 'saving' };
+    pending++;
+    draw();
+    queue = queue.then(async () => {
+      try {
+        settings = await saveSettings(area, next);
+        status = { state: 'saved' };
+      } catch (error) {
+        status = { state: 'error', message: error instanceof Error ? error.message : String(error) };
+      } finally {
+        pending--;
+        draw();
+      }
+    });
+  };
+
+  const loaded = await loadSettings(area);
+  settings = loaded.settings;
+  problems = loaded.problems;
+  draw();
+  // Write back what was repaired or migrated, so the notice describes a one-time reset.
+  if (loaded.stale) {
+    pending++;
+    queue = queue.then(() => saveSettings(area, settings).catch(() => undefined)).finally(() => pending--);
+  }
+  watchSettings(browser.storage, (result) => {
+    if (pending > 0) return; // our own write echoing back; the form already shows it
+    settings = result.settings;
+    draw();
+  });
+  shortcuts = await readShortcuts();
+  draw();
+}
+
+void main();

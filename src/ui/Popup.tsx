@@ -1,0 +1,272 @@
+/**
+ * The toolbar popup: the figures on the current tab grouped by kind, the connections among them,
+ * and the "On this site" / "Pause everywhere" switches. Plain data in, callbacks out.
+ */
+import type { TargetedEvent } from 'preact';
+import type { Category, Figure } from '../core/dataset';
+
+/** Returns the message for `key`, with `$1`…`$9` replaced by the substitutions. */
+export type Translate = (key: string, substitutions?: string | string[]) => string;
+
+export interface FigureCount {
+  id: string;
+  count: number;
+}
+
+/** Why the popup cannot list the figures of a tab. */
+export type UnreadableReason = 'browser-page' | 'store-page' | 'pdf' | 'file' | 'reload';
+
+export type PopupPage =
+  | { state: 'loading' }
+  | { state: 'unreadable'; reason: UnreadableReason }
+  | { state: 'ready'; figures: readonly FigureCount[] };
+
+export interface PopupProps {
+  t: Translate;
+  /** Every figure of the dataset (display data). */
+  figures: readonly Figure[];
+  page: PopupPage;
+  /** The tab's site and whether the site list lets Context Cards run there; null for pages without a site. */
+  site: { hostname: string; enabled: boolean } | null;
+  paused: boolean;
+  onShowFigure: (id: string) => void;
+  onSiteChange: (enabled: boolean) => void;
+  onPauseChange: (paused: boolean) => void;
+  onOpenOptions: () => void;
+}
+
+export const CATEGORY_ORDER: readonly Category[] = ['person', 'organization', 'place'];
+const GROUP_KEY: Record<Category, string> = { person: 'groupPeople', organization: 'groupOrganizations', place: 'groupPlaces' };
+const REASON_KEY: Record<UnreadableReason, string> = {
+  'browser-page': 'reasonBrowserPage',
+  'store-page': 'reasonStorePage',
+  pdf: 'reasonPdf',
+  file: 'reasonFile',
+  reload: 'reasonReload',
+};
+/** At most this many connections are listed. */
+export const MAX_CONNECTIONS = 8;
+const ROLE_LENGTH = 80;
+
+const STORE_HOSTS = ['chromewebstore.google.com', 'chrome.google.com', 'addons.mozilla.org', 'microsoftedge.microsoft.com'];
+
+/**
+ * A likely reason a tab has no content script, from its URL (undefined when the browser does not
+ * give it: then it is a page the extension has no access to).
+ */
+export function unreadableReason(url: string | undefined): UnreadableReason {
+  if (!url) return 'browser-page';
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'browser-page';
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:' && parsed.protocol !== 'file:') {
+    // chrome:, about:, edge:, moz-extension:, chrome-extension:, view-source:
+    return parsed.pathname.toLowerCase().endsWith('.pdf') ? 'pdf' : 'browser-page';
+  }
+  if (parsed.protocol === 'file:') return parsed.pathname.toLowerCase().endsWith('.pdf') ? 'pdf' : 'file';
+  if (STORE_HOSTS.includes(parsed.hostname)) return 'store-page';
+  if (parsed.pathname.toLowerCase().endsWith('.pdf')) return 'pdf';
+  return 'reload';
+}
+
+/** Shortens a role line at a word boundary. */
+export function truncate(text: string, max = ROLE_LENGTH): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:(–—-]+$/, '')}…`;
+}
+
+interface Present {
+  figure: Figure;
+  count: number;
+}
+
+/** The figures on the page with their counts, known ids only, most mentioned first. */
+export function presentFigures(figures: readonly Figure[], counts: readonly FigureCount[]): Present[] {
+  const byId = new Map(figures.map((f) => [f.id, f]));
+  const present: Present[] = [];
+  for (const { id, count } of counts) {
+    const figure = byId.get(id);
+    if (figure && count > 0) present.push({ figure, count });
+  }
+  return present.sort((a, b) => b.count - a.count || a.figure.name.localeCompare(b.figure.name));
+}
+
+export interface Connection {
+  from: Figure;
+  to: Figure;
+  text: string;
+}
+
+/**
+ * Relations whose both ends are on the page: one per pair of figures (relations are often
+ * recorded from both ends), taken from the more mentioned figure, in the order of `present`.
+ */
+export function connectionsAmong(present: readonly Present[]): Connection[] {
+  const byId = new Map(present.map((p) => [p.figure.id, p.figure]));
+  const seen = new Set<string>();
+  const connections: Connection[] = [];
+  for (const { figure } of present) {
+    for (const relation of figure.relations) {
+      const to = byId.get(relation.target);
+      const key = [figure.id, relation.target].sort().join('|');
+      if (!to || to === figure || seen.has(key)) continue;
+      seen.add(key);
+      connections.push({ from: figure, to, text: relation.text });
+    }
+  }
+  return connections;
+}
+
+export function Popup(props: PopupProps) {
+  const { t, page, site, paused } = props;
+  return (
+    <main class="panel popup">
+      <header class="popup-head">
+        <h1 class="title">{t('extName')}</h1>
+        <button type="button" class="link-button" onClick={props.onOpenOptions}>
+          {t('popupOpenOptions')}
+        </button>
+      </header>
+
+      <section class="switches" aria-label={t('popupSwitchesLabel')}>
+        <Switch
+          label={t('popupSiteSwitch')}
+          hint={site ? site.hostname : t('popupSiteSwitchUnavailable')}
+          checked={site?.enabled ?? false}
+          disabled={site === null}
+          onChange={props.onSiteChange}
+          name="site"
+        />
+        <Switch label={t('popupPauseSwitch')} checked={paused} onChange={props.onPauseChange} name="pause" />
+      </section>
+
+      {paused ? (
+        <p class="notice" role="status">
+          {t('popupPausedNotice')}
+        </p>
+      ) : site && !site.enabled ? (
+        <p class="notice" role="status">
+          {t('popupSiteOffNotice')}
+        </p>
+      ) : null}
+
+      <PageFigures {...props} />
+    </main>
+  );
+}
+
+function PageFigures({ t, page, figures, onShowFigure }: PopupProps) {
+  if (page.state === 'loading') {
+    return (
+      <p class="muted" role="status">
+        {t('popupLoading')}
+      </p>
+    );
+  }
+  if (page.state === 'unreadable') {
+    return (
+      <div class="unreadable" role="status">
+        <h2 class="subtitle">{t('popupUnreadable')}</h2>
+        <p class="muted">{t(REASON_KEY[page.reason])}</p>
+      </div>
+    );
+  }
+  const present = presentFigures(figures, page.figures);
+  if (present.length === 0) {
+    return (
+      <p class="muted" role="status">
+        {t('popupNoFigures')}
+      </p>
+    );
+  }
+  const connections = connectionsAmong(present);
+  return (
+    <>
+      {CATEGORY_ORDER.map((category) => {
+        const group = present.filter((p) => p.figure.category === category);
+        if (group.length === 0) return null;
+        const headingId = `group-${category}`;
+        return (
+          <section class="group" data-category={category} key={category} aria-labelledby={headingId}>
+            <h2 class="subtitle" id={headingId}>
+              {t(GROUP_KEY[category])}
+            </h2>
+            <ul class="figures">
+              {group.map(({ figure, count }) => (
+                <li key={figure.id}>
+                  <button type="button" class="figure" data-figure={figure.id} onClick={() => onShowFigure(figure.id)} title={figure.roleThen.text}>
+                    <span class="figure-line">
+                      <span class="figure-name">{figure.name}</span>
+                      <span class="figure-count">{count === 1 ? t('popupMentionOne') : t('popupMentionMany', String(count))}</span>
+                    </span>
+                    <span class="figure-role">{truncate(figure.roleThen.text)}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+      {connections.length > 0 && (
+        <section class="group connections" aria-labelledby="connections-heading">
+          <h2 class="subtitle" id="connections-heading">
+            {t('popupConnections')}
+          </h2>
+          <ul class="connection-list">
+            {connections.slice(0, MAX_CONNECTIONS).map((c) => (
+              <li key={`${c.from.id}|${c.to.id}|${c.text}`}>{t('popupConnection', [c.from.name, c.text])}</li>
+            ))}
+          </ul>
+          {connections.length > MAX_CONNECTIONS && (
+            <p class="muted small">{t('popupMoreConnections', String(connections.length - MAX_CONNECTIONS))}</p>
+          )}
+        </section>
+      )}
+    </>
+  );
+}
+
+export interface SwitchProps {
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  /** A line under the label (described-by). */
+  hint?: string | undefined;
+  disabled?: boolean | undefined;
+  /** Makes the ids unique on the page. */
+  name: string;
+}
+
+/** An on/off switch: a native checkbox with role="switch", so it works with every input method. */
+export function Switch({ label, checked, onChange, hint, disabled, name }: SwitchProps) {
+  const id = `switch-${name}`;
+  const onInput = (event: TargetedEvent<HTMLInputElement>) => onChange(event.currentTarget.checked);
+  return (
+    <div class="switch-row">
+      <input
+        type="checkbox"
+        role="switch"
+        class="switch"
+        id={id}
+        name={name}
+        checked={checked}
+        disabled={disabled}
+        onChange={onInput}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+      />
+      <label for={id} class="switch-label">
+        <span>{label}</span>
+        {hint && (
+          <span class="hint" id={`${id}-hint`}>
+            {hint}
+          </span>
+        )}
+      </label>
+    </div>
+  );
+}
