@@ -1,6 +1,7 @@
+// The compiled dataset esbuild provides (build.mjs). The type is written inline: a relative
+// `import type` is not allowed inside `declare module`, and skipLibCheck would hide that, leaving `any`.
 declare module 'virtual:dataset' {
-  import type { CompiledDataset } from '../core/dataset';
-  const dataset: CompiledDataset;
+  const dataset: import('../core/dataset').CompiledDataset;
   export default dataset;
 }
 
