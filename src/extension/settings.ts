@@ -281,7 +281,7 @@ const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
  * A site as the site list keeps it: the lowercase ASCII hostname (IDN in punycode), without port,
  * path, trailing dot or a leading "*." — or null when the input names no site.
  *
- * Accepts a URL ("https://www.example.com/a?b") or a bare hostname ("Example.com:8080").
+ * Accepts a full page URL (scheme, host, path) or a bare hostname ("Example.com:8080").
  * Only http(s) URLs name a site: file:, about:, chrome: and the like give null.
  *
  * "www.": one leading "www." label is removed when a domain with a dot remains, so
