@@ -119,6 +119,9 @@ function bundleOptions(getDataset, outdir) {
     entryPoints: {
       content: path.join(root, 'src/extension/content.ts'),
       background: path.join(root, 'src/extension/background.ts'),
+      popup: path.join(root, 'src/extension/popup.tsx'),
+      options: path.join(root, 'src/extension/options.tsx'),
+      welcome: path.join(root, 'src/extension/welcome.tsx'),
     },
     outdir,
     bundle: true,
@@ -145,6 +148,8 @@ async function writeTargets(outdir) {
     await cp(outdir, dir, { recursive: true });
     await cp(path.join(root, 'src/extension/highlight.css'), path.join(dir, 'content.css'));
     await cp(path.join(root, 'assets/icons'), path.join(dir, 'icons'), { recursive: true });
+    await cp(path.join(root, 'assets/extension'), dir, { recursive: true });
+    await cp(path.join(root, 'assets/_locales'), path.join(dir, '_locales'), { recursive: true });
     const manifest = deriveManifest(base, target, pkg.version);
     await writeFile(path.join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     await writeFile(path.join(dist, `context-cards-${target}-${pkg.version}.zip`), await zipDirectory(dir));

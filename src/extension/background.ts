@@ -1,9 +1,40 @@
 /**
- * Background: the toolbar badge (how many figures the page names) and the keyboard commands,
- * which it forwards to the active tab's page.
+ * Background: the toolbar badge (how many figures the page names, unless switched off), the
+ * keyboard commands, which it forwards to the active tab's page, and the first-run check for
+ * site access.
  */
 import browser, { type Runtime, type Tabs } from 'webextension-polyfill';
 import { isCommand, parseMessage, type CommandMessage } from './messages';
+import { hasSiteAccess } from './site-access';
+import { defaultSettings, loadSettings, watchSettings } from './settings';
+
+let badgeOn = defaultSettings().badge;
+const badgeCounts = new Map<number, number>();
+
+const showBadge = (tabId: number, count: number): void => {
+  const text = badgeOn && count > 0 ? String(count) : '';
+  browser.action.setBadgeText({ tabId, text }).catch(() => {
+    // The tab closed meanwhile.
+  });
+};
+
+void loadSettings(browser.storage.sync).then(({ settings }) => {
+  badgeOn = settings.badge;
+});
+watchSettings(browser.storage, ({ settings }) => {
+  if (settings.badge === badgeOn) return;
+  badgeOn = settings.badge;
+  if (badgeOn) {
+    for (const [tabId, count] of badgeCounts) showBadge(tabId, count);
+    return;
+  }
+  // Every tab, not just those counted since this worker started: a restarted worker forgets counts, not badges.
+  void browser.tabs.query({}).then((tabs) => {
+    for (const tab of tabs) if (tab.id !== undefined) showBadge(tab.id, 0);
+  });
+});
+void browser.action.setBadgeBackgroundColor({ color: '#1a5fb4' });
+browser.tabs.onRemoved.addListener((tabId) => badgeCounts.delete(tabId));
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
   const message = parseMessage(raw);
@@ -13,8 +44,8 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
   }
   const tabId = sender.tab?.id;
   if (tabId === undefined || sender.frameId !== 0) return undefined;
-  void browser.action.setBadgeText({ tabId, text: message.count > 0 ? String(message.count) : '' });
-  void browser.action.setBadgeBackgroundColor({ tabId, color: '#1a5fb4' });
+  badgeCounts.set(tabId, message.count);
+  showBadge(tabId, message.count);
   return undefined;
 });
 
@@ -28,4 +59,13 @@ browser.commands.onCommand.addListener((command: string, tab?: Tabs.Tab) => {
       // No content script on this page (a browser page, or a page loaded before install).
     });
   })();
+});
+
+// Firefox lets people withhold an extension's site access at install; without it nothing is marked,
+// so the first run explains why it is needed and offers to ask.
+browser.runtime.onInstalled.addListener(({ reason }) => {
+  if (reason !== 'install') return;
+  void hasSiteAccess().then((granted) => {
+    if (!granted) void browser.tabs.create({ url: browser.runtime.getURL('welcome.html') });
+  });
 });

@@ -1,16 +1,14 @@
-/** Content script: finds the figures on the page, marks them, and opens their cards. */
+/**
+ * Content script: runs Context Cards on the page while the settings allow it, follows settings
+ * changes live, and answers the toolbar popup and the keyboard commands.
+ */
 import dataset from 'virtual:dataset';
-import browser from 'webextension-polyfill';
-import { Matcher } from '../core/matcher';
-import { mentionAtPoint } from '../page/hit-test';
-import { HoverIntent, type OpenReason } from '../page/hover';
-import { startLiveScan } from '../page/live-scan';
-import { Marks } from '../page/marks';
-import { mentionAtSelection, stepMention } from '../page/navigation';
-import { PageScanner, type Mention } from '../page/scanner';
-import { CardController } from './card-controller';
+import browser, { type Runtime } from 'webextension-polyfill';
 import markCss from './highlight.css';
-import { parseMessage, type CommandName, type FiguresOnPageMessage } from './messages';
+import { parseMessage, type FiguresOnPageMessage } from './messages';
+import { FIGURES_PORT, newFrameToken, parseShowFigure, type FigureReport } from './page-messages';
+import { PageSession, type SessionLook } from './page-session';
+import { isActiveOn, loadSettings, watchSettings, type Settings } from './settings';
 
 const INSTANCE_KEY = Symbol.for('context-cards.instance');
 
@@ -19,101 +17,105 @@ function start(): void {
   if (win[INSTANCE_KEY]) return; // injected twice (extension reload): keep the first
   win[INSTANCE_KEY] = true;
 
-  const doc = document;
-  const scanner = new PageScanner(new Matcher(dataset));
-  const marks = new Marks(doc, scanner);
-  scanner.onShadowRoot((root) => marks.styleShadowRoot(root, markCss));
-  let cards: CardController | null = null;
-  const getCards = (): CardController =>
-    (cards ??= new CardController(doc, dataset, {
-      close: () => hover.close(),
-      togglePin: () => hover.setPinned(!hover.isPinned),
-    }));
-  const isOurs = (node: Node): boolean => cards !== null && (node === cards.host.element || cards.host.element.contains(node));
+  const isTop = win === win.top;
+  const frameToken = newFrameToken();
+  const site = siteHostname(win);
+  const ports = new Set<Runtime.Port>();
+  let session: PageSession | null = null;
+  let settings: Settings | null = null;
+
+  const report = (): FigureReport => ({
+    type: 'figures',
+    frame: frameToken,
+    top: isTop,
+    active: session !== null,
+    figures: session?.figureCounts() ?? [],
+    hostname: site,
+  });
 
   let reportedFigures = -1;
-  let badgeTimer = 0;
-  const reportFigures = (): void => {
-    badgeTimer = 0;
-    const figures = new Set(scanner.mentions().map((m) => m.figure)).size;
-    if (figures === reportedFigures) return;
-    reportedFigures = figures;
-    const message: FiguresOnPageMessage = { type: 'figures-on-page', count: figures };
+  const figuresChanged = (): void => {
+    const current = report();
+    for (const port of ports) port.postMessage(current);
+    if (!isTop) return;
+    const count = current.figures.length;
+    if (count === reportedFigures) return;
+    reportedFigures = count;
+    const message: FiguresOnPageMessage = { type: 'figures-on-page', count };
     browser.runtime.sendMessage(message).catch(() => {
       // The background may be restarting; the next change reports again.
     });
   };
-  scanner.onChange((changes) => {
-    marks.apply(changes);
-    if (cards) cards.host.element.dataset.mentions = String(changes.total);
-    // Counting figures walks every mention: at most twice a second, and only in the top frame.
-    if (win === win.top && !badgeTimer) badgeTimer = win.setTimeout(reportFigures, 500);
-  });
 
-  const titles = new TitleTooltips();
-  const hover = new HoverIntent(win, {
-    mentionAt: (x, y) => mentionAtPoint(doc, scanner, marks, x, y),
-    mentionIn: (element) => scanner.firstMentionIn(element),
-    isCard: (target) => cards !== null && cards.host.contains(target),
-    open: (mention, { reason, point, pinned }) => {
-      const range = marks.rangeOf(mention);
-      titles.hideAround(range.startContainer);
-      getCards().open(mention.figure, { range, point }, { pinned, focus: focusesCard(reason) });
-    },
-    pinned: (pinned) => cards?.setPinned(pinned),
-    close: () => {
-      titles.restore();
-      cards?.close();
-    },
-  });
-
-  const runCommand = (command: CommandName): void => {
-    let target: Mention | null;
-    if (command === 'open-at-caret') target = mentionAtSelection(win.getSelection(), scanner, marks);
-    else target = stepMention(scanner.mentions(), hover.openMention, command === "next-mention" ? 1 : -1, marks);
-    if (!target) return;
-    marks.rangeOf(target).startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
-    hover.openNow(target, 'command');
+  const apply = (next: Settings): void => {
+    const previous = settings;
+    settings = next;
+    const active = isActiveOn(next, site);
+    const look: SessionLook = { highlight: next.highlight, dwellMs: next.dwellMs, theme: next.theme };
+    if (session && active && previous && sameCategories(previous, next)) {
+      session.setLook(look);
+      return;
+    }
+    session?.stop();
+    session = active
+      ? new PageSession(win, dataset, { ...look, categories: next.categories, markCss, onFiguresChanged: figuresChanged })
+      : null;
+    if (!session) figuresChanged();
   };
 
   browser.runtime.onMessage.addListener((raw: unknown) => {
     const message = parseMessage(raw);
-    if (message?.type === 'command') runCommand(message.command);
+    if (message?.type === 'command') session?.runCommand(message.command);
     else console.debug('Context Cards: dropped a message it does not know', raw);
     return undefined;
   });
 
-  void startLiveScan(doc.documentElement, scanner, { isOurs }).ready.then(() => {
-    // The host carries the mention count, which tests and tools read to know the first scan is done.
-    getCards().host.element.dataset.mentions = String(scanner.mentionCount);
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== FIGURES_PORT) return;
+    ports.add(port);
+    port.onDisconnect.addListener(() => ports.delete(port));
+    port.onMessage.addListener((raw: unknown) => {
+      const request = parseShowFigure(raw);
+      if (!request) console.debug('Context Cards: dropped a popup message it does not know', raw);
+      else if (request.frame === frameToken) session?.showFigure(request.id);
+    });
+    const answer = () => ports.has(port) && port.postMessage(report());
+    // A frame still on its first scan answers when the scan is done, with the full list.
+    if (session) void session.ready.then(answer);
+    else answer();
+  });
+
+  watchSettings(browser.storage, (result) => apply(result.settings));
+  void loadSettings(browser.storage.sync).then((result) => {
+    if (result.problems.length) console.warn('Context Cards: settings reset to defaults:', result.problems.join('; '));
+    if (settings === null) apply(result.settings);
   });
 }
 
-/**
- * The page's own `title` tooltip would pop up over the card: its attribute is set aside while the
- * card is open and put back as it was when the card closes.
- */
-class TitleTooltips {
-  #held: { element: Element; title: string } | null = null;
-
-  hideAround(node: Node): void {
-    this.restore();
-    const element = (node.nodeType === 1 ? (node as Element) : node.parentElement)?.closest('[title]');
-    if (!element) return;
-    this.#held = { element, title: element.getAttribute('title') ?? '' };
-    element.removeAttribute('title');
-  }
-
-  restore(): void {
-    const held = this.#held;
-    this.#held = null;
-    if (held && !held.element.hasAttribute('title')) held.element.setAttribute('title', held.title);
-  }
+function sameCategories(a: Settings, b: Settings): boolean {
+  return a.categories.person === b.categories.person
+    && a.categories.organization === b.categories.organization
+    && a.categories.place === b.categories.place;
 }
 
-/** Cards opened from the keyboard take focus, so Tab moves through them and Esc returns. */
-function focusesCard(reason: OpenReason): boolean {
-  return reason === 'command';
+/**
+ * The hostname the site list is checked against: the tab's site, so that switching a site off
+ * covers the frames it embeds. Frames read it from their ancestors where the browser tells them.
+ */
+function siteHostname(win: Window): string {
+  const ancestors = win.location.ancestorOrigins;
+  if (ancestors && ancestors.length > 0) {
+    try {
+      return new URL(ancestors[ancestors.length - 1]!).hostname;
+    } catch {
+      // An opaque origin ("null"): fall through.
+    }
+  }
+  try {
+    return win.top!.location.hostname;
+  } catch {
+    return win.location.hostname; // a cross-origin frame in a browser without ancestorOrigins
+  }
 }
 
 // Only HTML documents: an SVG or XML document has no place for our card, and nothing to read as prose.

@@ -1,22 +1,15 @@
 /**
- * Messages between the popup and the content script of a tab's top frame (frame 0), validated on
- * receipt like those in messages.ts.
+ * The toolbar popup talks to every frame of a tab over one port (`tabs.connect` without a frame id
+ * reaches all frames). Messages are validated on receipt like those in messages.ts.
  *
- *   popup → tab  { type: 'list-figures' }        answered with a FigureList
- *   popup → tab  { type: 'show-figure', id }     the tab scrolls to the figure's first mention and opens its card
+ *   frame → popup  FigureReport   on connect, and again whenever the frame's figures change
+ *   popup → frame  ShowFigureRequest   the frame named by `frame` scrolls to the figure's first
+ *                                      mention and opens its card; the others ignore it
+ *
+ * A popup's single port posts to all frames at once, so each frame names itself with a random token.
  */
 
-export interface ListFiguresRequest {
-  type: 'list-figures';
-}
-
-export interface ShowFigureRequest {
-  type: 'show-figure';
-  /** A figure id from the dataset. */
-  id: string;
-}
-
-export type PageRequest = ListFiguresRequest | ShowFigureRequest;
+export const FIGURES_PORT = 'context-cards-figures';
 
 export interface FigureCount {
   id: string;
@@ -24,47 +17,66 @@ export interface FigureCount {
   count: number;
 }
 
-/** The answer to 'list-figures'. */
-export interface FigureList {
+export interface FigureReport {
+  type: 'figures';
+  /** The sending frame's token. */
+  frame: string;
+  /** True for the tab's top frame. */
+  top: boolean;
+  /** False when the settings keep Context Cards off in this frame (paused, or the site is switched off). */
+  active: boolean;
   figures: FigureCount[];
-  /**
-   * Optional: the frame's `location.hostname`, for the popup's "On this site" switch when the
-   * browser does not give the popup the tab's URL.
-   */
-  hostname?: string;
+  /** The frame's `location.hostname`: the popup gets no tab URL without the `tabs` permission. */
+  hostname: string;
+}
+
+export interface ShowFigureRequest {
+  type: 'show-figure';
+  /** A figure id from the dataset. */
+  id: string;
+  /** The token of the frame that should show it. */
+  frame: string;
 }
 
 /** Figure ids as the dataset schema allows them. */
 const FIGURE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const FRAME_TOKEN = /^[a-z0-9]{8,32}$/;
 const MAX_ID_LENGTH = 200;
 const MAX_FIGURES = 10_000;
 const MAX_COUNT = 10_000_000;
+const MAX_HOSTNAME = 253;
 
 export function isFigureId(value: unknown): value is string {
   return typeof value === 'string' && value.length <= MAX_ID_LENGTH && FIGURE_ID.test(value);
 }
 
-/** A request the content script accepts, or null. */
-export function parsePageRequest(raw: unknown): PageRequest | null {
+function isFrameToken(value: unknown): value is string {
+  return typeof value === 'string' && FRAME_TOKEN.test(value);
+}
+
+/** A random token naming this frame to the popup. */
+export function newFrameToken(random: () => number = Math.random): string {
+  let token = '';
+  while (token.length < 16) token += Math.floor(random() * 36).toString(36);
+  return token;
+}
+
+/** A request a frame accepts, or null. */
+export function parseShowFigure(raw: unknown): ShowFigureRequest | null {
   if (typeof raw !== 'object' || raw === null) return null;
-  const message = raw as Record<string, unknown>;
-  switch (message.type) {
-    case 'list-figures':
-      return { type: 'list-figures' };
-    case 'show-figure':
-      return isFigureId(message.id) ? { type: 'show-figure', id: message.id } : null;
-    default:
-      return null;
-  }
+  const { type, id, frame } = raw as Record<string, unknown>;
+  return type === 'show-figure' && isFigureId(id) && isFrameToken(frame) ? { type, id, frame } : null;
 }
 
 /**
- * The content script's answer to 'list-figures', or null when it is not one (wrong shape, a bad
- * entry, too many entries). Repeated ids are merged by adding their counts.
+ * A frame's report, or null when it is not one (wrong shape, a bad entry, too many entries).
+ * Repeated ids are merged by adding their counts.
  */
-export function parseFigureList(raw: unknown): FigureList | null {
+export function parseFigureReport(raw: unknown): FigureReport | null {
   if (typeof raw !== 'object' || raw === null) return null;
-  const { figures, hostname } = raw as Record<string, unknown>;
+  const { type, frame, top, active, figures, hostname } = raw as Record<string, unknown>;
+  if (type !== 'figures' || !isFrameToken(frame) || typeof top !== 'boolean' || typeof active !== 'boolean') return null;
+  if (typeof hostname !== 'string' || hostname.length > MAX_HOSTNAME) return null;
   if (!Array.isArray(figures) || figures.length > MAX_FIGURES) return null;
   const counts = new Map<string, number>();
   for (const entry of figures as unknown[]) {
@@ -73,7 +85,14 @@ export function parseFigureList(raw: unknown): FigureList | null {
     if (!isFigureId(id) || typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > MAX_COUNT) return null;
     counts.set(id, (counts.get(id) ?? 0) + count);
   }
-  const list: FigureList = { figures: [...counts].map(([id, count]) => ({ id, count })) };
-  if (typeof hostname === 'string' && hostname.length <= 253) list.hostname = hostname;
-  return list;
+  return { type, frame, top, active, hostname, figures: [...counts].map(([id, count]) => ({ id, count })) };
+}
+
+/** Mentions per figure over all frames' latest reports. */
+export function mergeReports(reports: Iterable<FigureReport>): FigureCount[] {
+  const counts = new Map<string, number>();
+  for (const report of reports) {
+    for (const { id, count } of report.figures) counts.set(id, (counts.get(id) ?? 0) + count);
+  }
+  return [...counts].map(([id, count]) => ({ id, count }));
 }

@@ -1,11 +1,11 @@
-/** Toolbar popup entry: asks the tab's top frame which figures it names and renders the Popup. */
+/** Toolbar popup entry: asks every frame of the tab which figures it names and renders the Popup. */
 import { render } from 'preact';
 import dataset from 'virtual:dataset';
-import browser from 'webextension-polyfill';
+import browser, { type Runtime } from 'webextension-polyfill';
 import { Popup, unreadableReason, type PopupPage } from '../ui/Popup';
 import { PANEL_STYLES } from '../ui/panel-styles';
 import { t, uiLanguage } from './i18n';
-import { parseFigureList, type ListFiguresRequest, type ShowFigureRequest } from './page-messages';
+import { FIGURES_PORT, mergeReports, parseFigureReport, type FigureReport, type ShowFigureRequest } from './page-messages';
 import {
   defaultSettings,
   isSiteEnabled,
@@ -16,6 +16,7 @@ import {
   watchSettings,
   type Settings,
 } from './settings';
+import { hasSiteAccess, requestSiteAccess } from './site-access';
 
 const area = browser.storage.sync;
 
@@ -30,6 +31,20 @@ function siteOf(url: string | undefined): string | null {
   return url && /^https?:/i.test(url) ? normalizeHostname(url) : null;
 }
 
+/**
+ * The tab the popup is about: the active tab, or the one named by `?tab=` when the popup is opened
+ * as a page of its own (the end-to-end tests open it that way, beside the tab they test).
+ */
+async function targetTab(): Promise<{ id: number | undefined; url: string | undefined }> {
+  const named = Number(new URLSearchParams(location.search).get('tab'));
+  if (Number.isInteger(named) && named > 0) {
+    const tab = await browser.tabs.get(named).catch(() => undefined);
+    return { id: tab?.id, url: tab?.url };
+  }
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return { id: tab?.id, url: tab?.url };
+}
+
 async function main(): Promise<void> {
   document.documentElement.lang = uiLanguage();
   document.title = t('popupTitle');
@@ -39,7 +54,9 @@ async function main(): Promise<void> {
   let settings: Settings = defaultSettings();
   let page: PopupPage = { state: 'loading' };
   let hostname: string | null = null;
-  let tabId: number | undefined;
+  let siteAccess = true;
+  let port: Runtime.Port | null = null;
+  const reports = new Map<string, FigureReport>();
 
   const draw = (): void => {
     document.documentElement.dataset.theme = settings.theme;
@@ -50,6 +67,13 @@ async function main(): Promise<void> {
         page={page}
         site={hostname === null ? null : { hostname, enabled: isSiteEnabled(settings, hostname) }}
         paused={settings.paused}
+        siteAccess={siteAccess}
+        onRequestSiteAccess={() => {
+          void requestSiteAccess().then((granted) => {
+            siteAccess = granted;
+            draw();
+          });
+        }}
         onShowFigure={showFigure}
         onSiteChange={(enabled) => hostname !== null && update(setSiteEnabled(settings, hostname, enabled))}
         onPauseChange={(paused) => update({ ...settings, paused })}
@@ -72,12 +96,13 @@ async function main(): Promise<void> {
   };
 
   const showFigure = (id: string): void => {
-    if (tabId === undefined) return;
-    const message: ShowFigureRequest = { type: 'show-figure', id };
-    browser.tabs
-      .sendMessage(tabId, message, { frameId: 0 })
-      .then(() => window.close())
-      .catch((error: unknown) => console.warn('Context Cards: the page did not take the figure', error));
+    // Prefer the top frame; otherwise the first frame that names the figure.
+    const frames = [...reports.values()].sort((a, b) => Number(b.top) - Number(a.top));
+    const frame = frames.find((r) => r.figures.some((f) => f.id === id && f.count > 0));
+    if (!port || !frame) return;
+    const message: ShowFigureRequest = { type: 'show-figure', id, frame: frame.frame };
+    port.postMessage(message);
+    window.close();
   };
 
   draw();
@@ -86,27 +111,37 @@ async function main(): Promise<void> {
     draw();
   });
 
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  const tab = await targetTab();
   settings = (await loadSettings(area)).settings;
-  tabId = tab?.id;
-  hostname = siteOf(tab?.url);
+  siteAccess = await hasSiteAccess();
+  hostname = siteOf(tab.url);
   draw();
-  if (tabId === undefined) {
-    page = { state: 'unreadable', reason: unreadableReason(tab?.url) };
+  if (tab.id === undefined) {
+    page = { state: 'unreadable', reason: unreadableReason(tab.url) };
     draw();
     return;
   }
-  try {
-    const request: ListFiguresRequest = { type: 'list-figures' };
-    const list = parseFigureList(await browser.tabs.sendMessage(tabId, request, { frameId: 0 }));
-    if (!list) throw new Error('no figure list in the answer');
-    if (hostname === null && list.hostname) hostname = normalizeHostname(list.hostname);
-    page = { state: 'ready', figures: list.figures };
-  } catch {
-    // No content script in the tab (browser page, store, PDF viewer, a tab opened before install).
-    page = { state: 'unreadable', reason: unreadableReason(tab?.url) };
-  }
-  draw();
+
+  port = browser.tabs.connect(tab.id, { name: FIGURES_PORT });
+  port.onMessage.addListener((raw: unknown) => {
+    const report = parseFigureReport(raw);
+    if (!report) {
+      console.warn('Context Cards: dropped a malformed report from the page', raw);
+      return;
+    }
+    reports.set(report.frame, report);
+    if (report.top && hostname === null) hostname = normalizeHostname(report.hostname);
+    page = { state: 'ready', figures: mergeReports(reports.values()) };
+    draw();
+  });
+  port.onDisconnect.addListener(() => {
+    port = null;
+    // No content script answered: a browser page, the store, a PDF viewer, a tab opened before install.
+    if (reports.size === 0) {
+      page = { state: 'unreadable', reason: unreadableReason(tab.url) };
+      draw();
+    }
+  });
 }
 
 void main();

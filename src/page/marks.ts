@@ -4,7 +4,11 @@
  */
 import type { Mention, MentionChanges, PageScanner } from './scanner';
 
-export const HIGHLIGHT_NAME = 'context-cards-mention';
+export type MarkStyle = 'underline' | 'background' | 'none';
+export const HIGHLIGHT_NAMES = {
+  underline: 'context-cards-mention',
+  background: 'context-cards-mention-background',
+} as const satisfies Record<Exclude<MarkStyle, 'none'>, string>;
 
 interface HighlightLike {
   add(range: AbstractRange): unknown;
@@ -70,12 +74,28 @@ export class Marks {
     }
   }
 
-  /** Hides or shows every mark without forgetting the mentions. */
-  setVisible(visible: boolean): void {
+  /**
+   * How marks look. Each style is its own highlight name, styled in highlight.css; 'none' leaves
+   * the highlight unregistered, so nothing is drawn while the ranges still serve hit-testing.
+   */
+  setStyle(style: MarkStyle): void {
     const registry = highlightRegistry(this.#doc);
     if (!registry || !this.#highlight) return;
-    if (visible) registry.set(HIGHLIGHT_NAME, this.#highlight);
-    else registry.delete(HIGHLIGHT_NAME);
+    for (const name of Object.values(HIGHLIGHT_NAMES)) {
+      if (registry.get(name) === this.#highlight) registry.delete(name);
+    }
+    if (style !== 'none') registry.set(HIGHLIGHT_NAMES[style], this.#highlight);
+  }
+
+  /** Removes every mark from the page and forgets the ranges (Context Cards switched off here). */
+  clear(): void {
+    this.#highlight?.clear();
+    this.#ranges.clear();
+    const registry = highlightRegistry(this.#doc);
+    if (!registry) return;
+    for (const name of Object.values(HIGHLIGHT_NAMES)) {
+      if (registry.get(name) === this.#highlight) registry.delete(name);
+    }
   }
 }
 
@@ -88,7 +108,7 @@ function createHighlight(doc: Document): HighlightLike | null {
   const registry = highlightRegistry(doc);
   const HighlightCtor = (doc.defaultView as unknown as { Highlight?: new () => HighlightLike } | null)?.Highlight;
   if (!registry || !HighlightCtor) return null;
-  const highlight = registry.get(HIGHLIGHT_NAME) ?? new HighlightCtor();
-  registry.set(HIGHLIGHT_NAME, highlight);
+  const highlight = new HighlightCtor();
+  registry.set(HIGHLIGHT_NAMES.underline, highlight);
   return highlight;
 }

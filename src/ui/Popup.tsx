@@ -29,6 +29,9 @@ export interface PopupProps {
   /** The tab's site and whether the site list lets Context Cards run there; null for pages without a site. */
   site: { hostname: string; enabled: boolean } | null;
   paused: boolean;
+  /** False when the browser withholds access to web pages (Firefox lets people do that). */
+  siteAccess: boolean;
+  onRequestSiteAccess: () => void;
   onShowFigure: (id: string) => void;
   onSiteChange: (enabled: boolean) => void;
   onPauseChange: (paused: boolean) => void;
@@ -154,6 +157,15 @@ export function Popup(props: PopupProps) {
           {t('popupSiteOffNotice')}
         </p>
       ) : null}
+
+      {!props.siteAccess && (
+        <div class="notice access" role="status">
+          <p>{t('popupNoSiteAccess')}</p>
+          <button type="button" class="button" onClick={props.onRequestSiteAccess}>
+            {t('grantSiteAccess')}
+          </button>
+        </div>
+      )}
 
       <PageFigures {...props} />
     </main>

@@ -57,6 +57,12 @@ export class CardHost {
     doc.documentElement.append(this.element);
   }
 
+  /** 'system' follows the reader's `prefers-color-scheme`; 'light' and 'dark' force one. */
+  setTheme(theme: 'system' | 'light' | 'dark'): void {
+    if (theme === 'system') delete this.#layer.dataset.theme;
+    else this.#layer.dataset.theme = theme;
+  }
+
   get visible(): boolean {
     return this.#visible;
   }

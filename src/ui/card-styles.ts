@@ -8,8 +8,10 @@ export const CARD_STYLES = `
   --bg: #ffffff; --fg: #1d2025; --muted: #5b6270; --line: #d9dde3; --accent: #1a5fb4; --check-bg: #fff6e0; --check-line: #e0a800;
 }
 @media (prefers-color-scheme: dark) {
-  .layer { --bg: #1f2228; --fg: #e8eaee; --muted: #a4abb8; --line: #3a3f49; --accent: #8cb8ff; --check-bg: #3a3020; --check-line: #c99a2e; }
+  .layer:not([data-theme="light"]) { --bg: #1f2228; --fg: #e8eaee; --muted: #a4abb8; --line: #3a3f49; --accent: #8cb8ff; --check-bg: #3a3020; --check-line: #c99a2e; }
 }
+.layer[data-theme="dark"] { color-scheme: dark; --bg: #1f2228; --fg: #e8eaee; --muted: #a4abb8; --line: #3a3f49; --accent: #8cb8ff; --check-bg: #3a3020; --check-line: #c99a2e; }
+.layer[data-theme="light"] { color-scheme: light; }
 .card {
   box-sizing: border-box; width: min(380px, calc(100vw - 16px)); max-height: min(70vh, 560px); overflow: auto;
   background: var(--bg); color: var(--fg); border: 1px solid var(--line); border-radius: 10px;

@@ -28,6 +28,8 @@ function show(overrides: Partial<PopupProps> = {}) {
     },
     site: { hostname: 'example.com', enabled: true },
     paused: false,
+    siteAccess: true,
+    onRequestSiteAccess: vi.fn(),
     onShowFigure: vi.fn(),
     onSiteChange: vi.fn(),
     onPauseChange: vi.fn(),
@@ -144,6 +146,15 @@ describe('the popup', () => {
     expect(text(container.querySelector('.notice'))).toContain('Off on this site');
     show({ site: null });
     expect(container.querySelector<HTMLInputElement>('#switch-site')!.disabled).toBe(true);
+  });
+
+  it('says when the browser withholds access to web pages and asks for it on a click', () => {
+    const props = show({ siteAccess: false });
+    expect(container.textContent).toContain('may not read web pages');
+    [...container.querySelectorAll('button')].find((b) => text(b) === 'Allow access to web pages')!.click();
+    expect(props.onRequestSiteAccess).toHaveBeenCalled();
+    show();
+    expect(container.textContent).not.toContain('may not read web pages');
   });
 
   it('opens the options page', () => {

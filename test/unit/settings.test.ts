@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { parseFigureList, parsePageRequest } from '../../src/extension/page-messages';
+import { mergeReports, newFrameToken, parseFigureReport, parseShowFigure } from '../../src/extension/page-messages';
 import {
   DEFAULT_SETTINGS,
   defaultSettings,
@@ -357,38 +357,78 @@ describe('storage', () => {
 });
 
 describe('page messages', () => {
-  it('parsePageRequest accepts the two requests only', () => {
-    expect(parsePageRequest({ type: 'list-figures', extra: 1 })).toEqual({ type: 'list-figures' });
-    expect(parsePageRequest({ type: 'show-figure', id: 'wang-yi' })).toEqual({ type: 'show-figure', id: 'wang-yi' });
-    for (const raw of [null, 'list-figures', {}, { type: 'show-figure' }, { type: 'show-figure', id: 'Wang Yi' }, { type: 'show-figure', id: 'x'.repeat(500) }, { type: 'command' }]) {
-      expect(parsePageRequest(raw)).toBeNull();
+  const report = (extra: Record<string, unknown> = {}) => ({
+    type: 'figures',
+    frame: 'abcdefgh12345678',
+    top: true,
+    active: true,
+    hostname: 'x.org',
+    figures: [],
+    ...extra,
+  });
+
+  it('parseShowFigure accepts a figure id addressed to a frame token only', () => {
+    expect(parseShowFigure({ type: 'show-figure', id: 'wang-yi', frame: 'abcdefgh12345678', extra: 1 })).toEqual({
+      type: 'show-figure',
+      id: 'wang-yi',
+      frame: 'abcdefgh12345678',
+    });
+    for (const raw of [
+      null,
+      'show-figure',
+      {},
+      { type: 'show-figure', id: 'wang-yi' },
+      { type: 'show-figure', id: 'Wang Yi', frame: 'abcdefgh12345678' },
+      { type: 'show-figure', id: 'x'.repeat(500), frame: 'abcdefgh12345678' },
+      { type: 'show-figure', id: 'wang-yi', frame: '<script>' },
+      { type: 'command' },
+    ]) {
+      expect(parseShowFigure(raw)).toBeNull();
     }
   });
 
-  it('parseFigureList accepts a well-formed list and merges repeated ids', () => {
-    expect(parseFigureList({ figures: [] })).toEqual({ figures: [] });
-    expect(parseFigureList({ figures: [{ id: 'a', count: 2 }, { id: 'b', count: 1 }, { id: 'a', count: 1 }], hostname: 'x.org' })).toEqual({
-      figures: [
-        { id: 'a', count: 3 },
-        { id: 'b', count: 1 },
-      ],
-      hostname: 'x.org',
-    });
+  it('frame tokens are accepted by the parser', () => {
+    const frame = newFrameToken();
+    expect(parseShowFigure({ type: 'show-figure', id: 'a', frame })?.frame).toBe(frame);
   });
 
-  it('parseFigureList rejects anything else', () => {
+  it('parseFigureReport accepts a well-formed report and merges repeated ids', () => {
+    expect(parseFigureReport(report())).toEqual(report());
+    expect(parseFigureReport(report({ figures: [{ id: 'a', count: 2 }, { id: 'b', count: 1 }, { id: 'a', count: 1 }] }))?.figures).toEqual([
+      { id: 'a', count: 3 },
+      { id: 'b', count: 1 },
+    ]);
+  });
+
+  it('parseFigureReport rejects anything else', () => {
     for (const raw of [
       undefined,
       null,
-      { figures: 'a' },
-      { figures: [{ id: 'a' }] },
-      { figures: [{ id: 'a', count: -1 }] },
-      { figures: [{ id: 'a', count: 1.5 }] },
-      { figures: [{ id: '<img>', count: 1 }] },
-      { figures: [null] },
-      { figures: Array.from({ length: 10_001 }, () => ({ id: 'a', count: 1 })) },
+      { figures: [] },
+      report({ type: 'figures-on-page' }),
+      report({ frame: 'x' }),
+      report({ top: 'yes' }),
+      report({ active: 1 }),
+      report({ hostname: 7 }),
+      report({ hostname: 'a'.repeat(300) }),
+      report({ figures: 'a' }),
+      report({ figures: [{ id: 'a' }] }),
+      report({ figures: [{ id: 'a', count: -1 }] }),
+      report({ figures: [{ id: 'a', count: 1.5 }] }),
+      report({ figures: [{ id: '<img>', count: 1 }] }),
+      report({ figures: [null] }),
+      report({ figures: Array.from({ length: 10_001 }, () => ({ id: 'a', count: 1 })) }),
     ]) {
-      expect(parseFigureList(raw)).toBeNull();
+      expect(parseFigureReport(raw)).toBeNull();
     }
+  });
+
+  it('mergeReports adds counts over frames', () => {
+    const top = parseFigureReport(report({ figures: [{ id: 'a', count: 2 }] }))!;
+    const child = parseFigureReport(report({ frame: 'zzzzzzzz', top: false, figures: [{ id: 'a', count: 1 }, { id: 'b', count: 4 }] }))!;
+    expect(mergeReports([top, child])).toEqual([
+      { id: 'a', count: 3 },
+      { id: 'b', count: 4 },
+    ]);
   });
 });

@@ -1,0 +1,205 @@
+/**
+ * Context Cards running on one document: the scan, the marks, hover intent and the card. Started
+ * when the settings let it run on the page, stopped (every mark and listener gone) when they no
+ * longer do.
+ */
+import type { Category, CompiledDataset } from '../core/dataset';
+import { Matcher } from '../core/matcher';
+import { mentionAtPoint } from '../page/hit-test';
+import { HoverIntent, type OpenReason } from '../page/hover';
+import { startLiveScan, type LiveScan } from '../page/live-scan';
+import { Marks, type MarkStyle } from '../page/marks';
+import { mentionAtSelection, stepMention } from '../page/navigation';
+import { PageScanner, type Mention, type MentionChanges } from '../page/scanner';
+import type { Theme } from './settings';
+import { CardController } from './card-controller';
+import type { CommandName } from './messages';
+import type { FigureCount } from './page-messages';
+
+export interface SessionLook {
+  highlight: MarkStyle;
+  dwellMs: number;
+  theme: Theme;
+}
+
+export interface SessionOptions extends SessionLook {
+  /** Kinds of figure to mark; names of the others are still matched (so they shield overlapping names) but not shown. */
+  categories: Readonly<Record<Category, boolean>>;
+  /** CSS for the marks, adopted by shadow roots (page styles do not reach into them). */
+  markCss: string;
+  /** Called (throttled) when the set of figures on the page may have changed. */
+  onFiguresChanged(): void;
+}
+
+const GRACE_MS = 300;
+const FIGURES_THROTTLE_MS = 500;
+
+export class PageSession {
+  readonly #win: Window;
+  readonly #dataset: CompiledDataset;
+  readonly #scanner: PageScanner;
+  readonly #marks: Marks;
+  readonly #hover: HoverIntent;
+  readonly #titles = new TitleTooltips();
+  readonly #live: LiveScan;
+  readonly #shown: (mention: Mention) => boolean;
+  #cards: CardController | null = null;
+  #theme: Theme;
+  #figuresTimer = 0;
+  #stopped = false;
+  /** Resolves when the first scan has finished. */
+  readonly ready: Promise<void>;
+
+  constructor(win: Window, dataset: CompiledDataset, options: SessionOptions) {
+    this.#win = win;
+    this.#dataset = dataset;
+    this.#theme = options.theme;
+    const doc = win.document;
+    const categories = { ...options.categories };
+    this.#shown = (mention) => categories[dataset.figures[mention.figure]!.category];
+    const shownOrNull = (mention: Mention | null) => (mention && this.#shown(mention) ? mention : null);
+
+    this.#scanner = new PageScanner(new Matcher(dataset));
+    this.#marks = new Marks(doc, this.#scanner);
+    this.#marks.setStyle(options.highlight);
+    this.#scanner.onShadowRoot((root) => this.#marks.styleShadowRoot(root, options.markCss));
+    this.#scanner.onChange((changes) => {
+      if (this.#stopped) return;
+      this.#marks.apply(this.#visibleChanges(changes));
+      if (this.#cards) this.#cards.host.element.dataset.mentions = String(changes.total);
+      if (!this.#figuresTimer) {
+        this.#figuresTimer = win.setTimeout(() => {
+          this.#figuresTimer = 0;
+          options.onFiguresChanged();
+        }, FIGURES_THROTTLE_MS);
+      }
+    });
+
+    this.#hover = new HoverIntent(
+      win,
+      {
+        mentionAt: (x, y) => shownOrNull(mentionAtPoint(doc, this.#scanner, this.#marks, x, y)),
+        mentionIn: (element) => shownOrNull(this.#scanner.firstMentionIn(element)),
+        isCard: (target) => this.#cards !== null && this.#cards.host.contains(target),
+        open: (mention, { reason, point, pinned }) => {
+          const range = this.#marks.rangeOf(mention);
+          this.#titles.hideAround(range.startContainer);
+          this.#getCards().open(mention.figure, { range, point }, { pinned, focus: focusesCard(reason) });
+        },
+        pinned: (pinned) => this.#cards?.setPinned(pinned),
+        close: () => {
+          this.#titles.restore();
+          this.#cards?.close();
+        },
+      },
+      { dwellMs: options.dwellMs, graceMs: GRACE_MS },
+    );
+
+    const isOurs = (node: Node): boolean =>
+      this.#cards !== null && (node === this.#cards.host.element || this.#cards.host.element.contains(node));
+    this.#live = startLiveScan(doc.documentElement, this.#scanner, { isOurs });
+    this.ready = this.#live.ready.then(() => {
+      if (this.#stopped) return;
+      // The host carries the mention count, which tests and tools read to know the first scan is done.
+      this.#getCards().host.element.dataset.mentions = String(this.#scanner.mentionCount);
+      options.onFiguresChanged();
+    });
+  }
+
+  /** Changes that need no rescan: how marks look, the dwell delay, the card's theme. */
+  setLook(look: SessionLook): void {
+    this.#marks.setStyle(look.highlight);
+    this.#hover.setOptions({ dwellMs: look.dwellMs, graceMs: GRACE_MS });
+    this.#theme = look.theme;
+    this.#cards?.host.setTheme(look.theme);
+  }
+
+  /** Mentions per figure in this document, for the toolbar popup. */
+  figureCounts(): FigureCount[] {
+    const counts = new Map<number, number>();
+    for (const mention of this.#scanner.mentions()) {
+      if (this.#shown(mention)) counts.set(mention.figure, (counts.get(mention.figure) ?? 0) + 1);
+    }
+    return [...counts].map(([figure, count]) => ({ id: this.#dataset.figures[figure]!.id, count }));
+  }
+
+  runCommand(command: CommandName): void {
+    const mentions = this.#scanner.mentions().filter(this.#shown);
+    let target: Mention | null;
+    if (command === 'open-at-caret') {
+      target = mentionAtSelection(this.#win.getSelection(), this.#scanner, this.#marks);
+      if (target && !this.#shown(target)) target = null;
+    } else {
+      target = stepMention(mentions, this.#hover.openMention, command === 'next-mention' ? 1 : -1, this.#marks);
+    }
+    if (target) this.#reveal(target);
+  }
+
+  /** Scrolls to the figure's first mention and opens its card; false when the page does not name it. */
+  showFigure(id: string): boolean {
+    const target = this.#scanner.mentions().find((m) => this.#shown(m) && this.#dataset.figures[m.figure]!.id === id);
+    if (!target) return false;
+    this.#reveal(target);
+    return true;
+  }
+
+  stop(): void {
+    if (this.#stopped) return;
+    this.#stopped = true;
+    this.#live.stop();
+    if (this.#figuresTimer) this.#win.clearTimeout(this.#figuresTimer);
+    this.#hover.dispose();
+    this.#titles.restore();
+    this.#marks.clear();
+    this.#cards?.close();
+    this.#cards?.host.element.remove();
+    this.#cards = null;
+  }
+
+  #reveal(target: Mention): void {
+    this.#marks.rangeOf(target).startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
+    this.#hover.openNow(target, 'command');
+  }
+
+  #visibleChanges(changes: MentionChanges): MentionChanges {
+    return { ...changes, added: changes.added.filter(this.#shown), removed: changes.removed.filter(this.#shown) };
+  }
+
+  #getCards(): CardController {
+    if (!this.#cards) {
+      this.#cards = new CardController(this.#win.document, this.#dataset, {
+        close: () => this.#hover.close(),
+        togglePin: () => this.#hover.setPinned(!this.#hover.isPinned),
+      });
+      this.#cards.host.setTheme(this.#theme);
+    }
+    return this.#cards;
+  }
+}
+
+/**
+ * The page's own `title` tooltip would pop up over the card: its attribute is set aside while the
+ * card is open and put back as it was when the card closes.
+ */
+class TitleTooltips {
+  #held: { element: Element; title: string } | null = null;
+
+  hideAround(node: Node): void {
+    this.restore();
+    const element = (node.nodeType === 1 ? (node as Element) : node.parentElement)?.closest('[title]');
+    if (!element) return;
+    this.#held = { element, title: element.getAttribute('title') ?? '' };
+    element.removeAttribute('title');
+  }
+
+  restore(): void {
+    const held = this.#held;
+    this.#held = null;
+    if (held && !held.element.hasAttribute('title')) held.element.setAttribute('title', held.title);
+  }
+}
+
+/** Cards opened from the keyboard or the popup take focus, so Tab moves through them and Esc returns. */
+function focusesCard(reason: OpenReason): boolean {
+  return reason === 'command';
+}
