@@ -1,5 +1,7 @@
 // @vitest-environment node
 // Popup and options in Chromium (one browser for the file): see settings-suite.ts.
+// Chromium only: Firefox's WebDriver BiDi refuses to navigate a tab to a moz-extension:// page
+// ("not allowed in this context"), so a test cannot open the popup or options page there.
 import { afterAll, beforeAll, describe } from 'vitest';
 import { CHROME_DIST, HOOK_TIMEOUT, launchChromium, startFixtureServer, type FixtureServer } from './helpers';
 import { settingsSuite, type SuitePage } from './settings-suite';
