@@ -11,6 +11,8 @@ import { startLiveScan } from '../src/page/live-scan';
 import { Marks } from '../src/page/marks';
 import { PageScanner } from '../src/page/scanner';
 import { CardController } from '../src/extension/card-controller';
+import { translatorFor } from '../src/ui/translate';
+import messages from '../assets/_locales/en/messages.json';
 
 const now = (): number => performance.now();
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -232,7 +234,7 @@ const api = {
     scanner.scanAll(document.documentElement);
     const mentions = scanner.mentions();
     if (mentions.length === 0) throw new Error('hover: no mentions on the page');
-    const cards = new CardController(document, dataset, { close: () => cards.close(), togglePin: () => undefined });
+    const cards = new CardController(document, dataset, { close: () => cards.close(), togglePin: () => undefined }, translatorFor(messages));
     const channel = new MessageChannel();
     const afterFrame = (): Promise<number> =>
       new Promise((resolve) => {

@@ -2,6 +2,7 @@
 import type { CompiledDataset } from '../core/dataset';
 import type { CardProps } from '../ui/Card';
 import { CardHost, type CardAnchor } from '../ui/card-host';
+import type { Translate } from '../ui/translate';
 
 export interface CardActions {
   /** The card's close button. */
@@ -15,11 +16,13 @@ export class CardController {
   readonly #dataset: CompiledDataset;
   readonly #indexOf: Map<string, number>;
   readonly #actions: CardActions;
+  readonly #t: Translate;
   #trail: number[] = [];
   #pinned = false;
 
-  constructor(doc: Document, dataset: CompiledDataset, actions: CardActions) {
+  constructor(doc: Document, dataset: CompiledDataset, actions: CardActions, t: Translate) {
     this.host = new CardHost(doc);
+    this.#t = t;
     this.#dataset = dataset;
     this.#indexOf = new Map(dataset.figures.map((f, i) => [f.id, i]));
     this.#actions = actions;
@@ -44,6 +47,7 @@ export class CardController {
   #props(): CardProps {
     const current = this.#trail[this.#trail.length - 1]!;
     return {
+      t: this.#t,
       figure: this.#dataset.figures[current]!,
       reviewed: this.#dataset.reviewed,
       nameOf: (id) => {

@@ -5,6 +5,7 @@
 import dataset from 'virtual:dataset';
 import browser, { type Runtime } from 'webextension-polyfill';
 import markCss from './highlight.css';
+import { t } from './i18n';
 import { parseMessage, type FiguresOnPageMessage } from './messages';
 import { FIGURES_PORT, newFrameToken, parseShowFigure, type FigureReport } from './page-messages';
 import { PageSession, type SessionLook } from './page-session';
@@ -58,7 +59,7 @@ function start(): void {
     }
     session?.stop();
     session = active
-      ? new PageSession(win, dataset, { ...look, categories: next.categories, markCss, onFiguresChanged: figuresChanged })
+      ? new PageSession(win, dataset, { ...look, categories: next.categories, markCss, t, onFiguresChanged: figuresChanged })
       : null;
     if (!session) figuresChanged();
   };

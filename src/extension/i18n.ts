@@ -3,7 +3,7 @@
  * UI components receive `t` as a prop (type `Translate`), so tests pass a fake reading the same file.
  */
 import browser from 'webextension-polyfill';
-import type { Translate } from '../ui/Popup';
+import type { Translate } from '../ui/translate';
 
 export type { Translate };
 

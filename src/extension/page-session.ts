@@ -11,6 +11,7 @@ import { startLiveScan, type LiveScan } from '../page/live-scan';
 import { Marks, type MarkStyle } from '../page/marks';
 import { mentionAtSelection, stepMention } from '../page/navigation';
 import { PageScanner, type Mention, type MentionChanges } from '../page/scanner';
+import type { Translate } from '../ui/translate';
 import type { Theme } from './settings';
 import { CardController } from './card-controller';
 import type { CommandName } from './messages';
@@ -27,6 +28,8 @@ export interface SessionOptions extends SessionLook {
   categories: Readonly<Record<Category, boolean>>;
   /** CSS for the marks, adopted by shadow roots (page styles do not reach into them). */
   markCss: string;
+  /** The card's strings. */
+  t: Translate;
   /** Called (throttled) when the set of figures on the page may have changed. */
   onFiguresChanged(): void;
 }
@@ -43,6 +46,7 @@ export class PageSession {
   readonly #titles = new TitleTooltips();
   readonly #live: LiveScan;
   readonly #shown: (mention: Mention) => boolean;
+  readonly #t: Translate;
   #cards: CardController | null = null;
   #theme: Theme;
   #figuresTimer = 0;
@@ -54,6 +58,7 @@ export class PageSession {
     this.#win = win;
     this.#dataset = dataset;
     this.#theme = options.theme;
+    this.#t = options.t;
     const doc = win.document;
     const categories = { ...options.categories };
     this.#shown = (mention) => categories[dataset.figures[mention.figure]!.category];
@@ -167,10 +172,11 @@ export class PageSession {
 
   #getCards(): CardController {
     if (!this.#cards) {
-      this.#cards = new CardController(this.#win.document, this.#dataset, {
+      const actions = {
         close: () => this.#hover.close(),
         togglePin: () => this.#hover.setPinned(!this.#hover.isPinned),
-      });
+      };
+      this.#cards = new CardController(this.#win.document, this.#dataset, actions, this.#t);
       this.#cards.host.setTheme(this.#theme);
     }
     return this.#cards;

@@ -1,8 +1,10 @@
 /** The figure card: who this is, role then and now, what the story says, what differs from the record, sources. */
 import { Fragment, type ComponentChildren } from 'preact';
 import type { Category, Figure, Source } from '../core/dataset';
+import type { Translate } from './translate';
 
 export interface CardProps {
+  t: Translate;
   figure: Figure;
   /** Display names of every figure by id, for connections. */
   nameOf: (id: string) => string | undefined;
@@ -17,15 +19,15 @@ export interface CardProps {
   onTogglePin?: (() => void) | undefined;
 }
 
-const CATEGORY_LABEL: Record<Category, string> = {
-  person: 'Person',
-  organization: 'Organization',
-  place: 'Place',
+const CATEGORY_KEY: Record<Category, string> = {
+  person: 'cardPerson',
+  organization: 'cardOrganization',
+  place: 'cardPlace',
 };
 
 const RTL_SCRIPT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
 
-export function Card({ figure, nameOf, reviewed, onOpenFigure, onBack, onClose, pinned, onTogglePin }: CardProps) {
+export function Card({ t, figure, nameOf, reviewed, onOpenFigure, onBack, onClose, pinned, onTogglePin }: CardProps) {
   const sourceNumber = new Map(figure.sources.map((s, i) => [s.id, i + 1]));
   const cite = (ids: readonly string[]) => <Citations ids={ids} sources={figure.sources} numbers={sourceNumber} />;
   const connections = figure.relations.filter((r) => nameOf(r.target) !== undefined);
@@ -34,24 +36,24 @@ export function Card({ figure, nameOf, reviewed, onOpenFigure, onBack, onClose, 
       <header class="head">
         <div class="toolbar">
           {onBack && (
-            <button type="button" class="icon-button" onClick={onBack} aria-label="Back to the previous card" title="Back">
+            <button type="button" class="icon-button" onClick={onBack} aria-label={t('cardBack')} title={t('cardBackTitle')}>
               ‹
             </button>
           )}
-          <span class="category">{CATEGORY_LABEL[figure.category]}</span>
+          <span class="category">{t(CATEGORY_KEY[figure.category])}</span>
           {onTogglePin && (
             <button
               type="button"
               class={`icon-button pin${pinned ? ' pinned' : ''}`}
               onClick={onTogglePin}
               aria-pressed={pinned ? 'true' : 'false'}
-              aria-label="Keep this card open"
-              title={pinned ? 'Pinned: stays open until closed' : 'Pin: keep open'}
+              aria-label={t('cardPin')}
+              title={pinned ? t('cardPinnedTitle') : t('cardPinTitle')}
             >
               {pinned ? '●' : '○'}
             </button>
           )}
-          <button type="button" class="icon-button close" onClick={onClose} aria-label="Close card" title="Close (Esc)">
+          <button type="button" class="icon-button close" onClick={onClose} aria-label={t('cardClose')} title={t('cardCloseTitle')}>
             ×
           </button>
         </div>
@@ -70,13 +72,13 @@ export function Card({ figure, nameOf, reviewed, onOpenFigure, onBack, onClose, 
         )}
         <dl class="roles">
           <div>
-            <dt>In 2021</dt>
+            <dt>{t('cardRoleThen')}</dt>
             <dd>
               {figure.roleThen.text} {cite(figure.roleThen.sources)}
             </dd>
           </div>
           <div>
-            <dt>{figure.roleNow.asOf ? `As of ${figure.roleNow.asOf}` : 'Now'}</dt>
+            <dt>{figure.roleNow.asOf ? t('cardRoleAsOf', figure.roleNow.asOf) : t('cardRoleNow')}</dt>
             <dd>
               {figure.roleNow.text} {cite(figure.roleNow.sources)}
             </dd>
@@ -89,11 +91,11 @@ export function Card({ figure, nameOf, reviewed, onOpenFigure, onBack, onClose, 
       </p>
 
       {figure.inThisStory.length > 0 && (
-        <Section title="In this story">
+        <Section title={t('cardInThisStory')}>
           <ul>
             {figure.inThisStory.map((item, i) => (
               <li key={i} class={item.claimBy ? 'claim' : undefined}>
-                {item.claimBy && <strong class="claim-label">Claim by {item.claimBy}: </strong>}
+                {item.claimBy && <strong class="claim-label">{t('cardClaimBy', item.claimBy)} </strong>}
                 {item.text}
                 {item.quote && (
                   <blockquote lang={item.quote.lang}>
@@ -112,13 +114,15 @@ export function Card({ figure, nameOf, reviewed, onOpenFigure, onBack, onClose, 
       )}
 
       {figure.checks.length > 0 && (
-        <Section title="Check" className="checks">
+        <Section title={t('cardCheck')} className="checks">
           <ul>
             {figure.checks.map((check, i) => (
               <li key={i}>
-                <span class="check-story">The story: {check.story}</span>
+                <span class="check-story">
+                  {t('cardCheckStory')} {check.story}
+                </span>
                 <span class="check-record">
-                  The record: {check.record} {cite(check.sources)}
+                  {t('cardCheckRecord')} {check.record} {cite(check.sources)}
                 </span>
               </li>
             ))}
@@ -127,7 +131,7 @@ export function Card({ figure, nameOf, reviewed, onOpenFigure, onBack, onClose, 
       )}
 
       {connections.length > 0 && (
-        <Section title="Connections">
+        <Section title={t('cardConnections')}>
           <ul class="connections">
             {connections.map((r, i) => (
               <li key={i}>
@@ -147,7 +151,7 @@ export function Card({ figure, nameOf, reviewed, onOpenFigure, onBack, onClose, 
       )}
 
       {figure.facts.length > 0 && (
-        <Section title="Key facts" collapsed>
+        <Section title={t('cardKeyFacts')} collapsed>
           <ul>
             {figure.facts.map((fact, i) => (
               <li key={i}>
@@ -159,7 +163,7 @@ export function Card({ figure, nameOf, reviewed, onOpenFigure, onBack, onClose, 
         </Section>
       )}
 
-      <Section title="Sources" className="sources">
+      <Section title={t('cardSources')} className="sources">
         <ol>
           {figure.sources.map((s) => (
             <li key={s.id}>
@@ -175,7 +179,7 @@ export function Card({ figure, nameOf, reviewed, onOpenFigure, onBack, onClose, 
         </ol>
       </Section>
 
-      <footer class="foot">Context Cards · data reviewed {reviewed} · bundled, no tracking</footer>
+      <footer class="foot">{t('cardFooter', reviewed)}</footer>
     </div>
   );
 }

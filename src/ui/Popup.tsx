@@ -5,8 +5,9 @@
 import type { TargetedEvent } from 'preact';
 import type { Category, Figure } from '../core/dataset';
 
-/** Returns the message for `key`, with `$1`…`$9` replaced by the substitutions. */
-export type Translate = (key: string, substitutions?: string | string[]) => string;
+import type { Translate } from './translate';
+
+export type { Translate };
 
 export interface FigureCount {
   id: string;

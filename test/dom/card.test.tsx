@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Card } from '../../src/ui/Card';
+import { t } from '../support/i18n';
 import { REAL_DATASET } from '../support/real-dataset';
 
 const container = document.createElement('div');
@@ -12,7 +13,7 @@ const noop = () => {};
 
 describe('the card', () => {
   it.each(REAL_DATASET.figures.map((f) => [f.id, f] as const))('%s: shows name, roles, every check and every source', (_id, figure) => {
-    render(<Card figure={figure} nameOf={nameOf} reviewed={REAL_DATASET.reviewed} onOpenFigure={noop} onClose={noop} />, container);
+    render(<Card t={t} figure={figure} nameOf={nameOf} reviewed={REAL_DATASET.reviewed} onOpenFigure={noop} onClose={noop} />, container);
     const dialog = container.querySelector('[role="dialog"]')!;
     expect(dialog.getAttribute('aria-label')).toBe(figure.name);
     const text = dialog.textContent!;
@@ -33,7 +34,7 @@ describe('the card', () => {
 
   it('marks native names with their language and direction', () => {
     const figure = REAL_DATASET.figures.find((f) => f.nativeNames.some((n) => /[\u0600-\u06ff]/.test(n.text)))!;
-    render(<Card figure={figure} nameOf={nameOf} reviewed="2026-11-28" onOpenFigure={noop} onClose={noop} />, container);
+    render(<Card t={t} figure={figure} nameOf={nameOf} reviewed="2026-11-28" onOpenFigure={noop} onClose={noop} />, container);
     const rtl = [...container.querySelectorAll('.native-name')].find((el) => /[\u0600-\u06ff]/.test(el.textContent!))!;
     expect(rtl.getAttribute('dir')).toBe('rtl');
     expect(rtl.getAttribute('lang')).toBeTruthy();
@@ -41,7 +42,7 @@ describe('the card', () => {
 
   it('renders text that looks like markup as text', () => {
     const figure = { ...REAL_DATASET.figures[0]!, summary: { text: '<img src=x onerror=alert(1)> "><script>', sources: REAL_DATASET.figures[0]!.summary.sources } };
-    render(<Card figure={figure} nameOf={nameOf} reviewed="2026-11-28" onOpenFigure={noop} onClose={noop} />, container);
+    render(<Card t={t} figure={figure} nameOf={nameOf} reviewed="2026-11-28" onOpenFigure={noop} onClose={noop} />, container);
     expect(container.querySelector('img, script')).toBeNull();
     expect(container.querySelector('.summary')!.textContent).toContain('<img src=x onerror=alert(1)>');
   });
@@ -51,7 +52,7 @@ describe('the card', () => {
     const opened: string[] = [];
     let backs = 0;
     render(
-      <Card figure={figure} nameOf={nameOf} reviewed="2026-11-28" onOpenFigure={(id) => opened.push(id)} onBack={() => backs++} onClose={noop} />,
+      <Card t={t} figure={figure} nameOf={nameOf} reviewed="2026-11-28" onOpenFigure={(id) => opened.push(id)} onBack={() => backs++} onClose={noop} />,
       container,
     );
     (container.querySelector('.connections button') as HTMLButtonElement).click();
