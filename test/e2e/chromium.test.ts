@@ -100,15 +100,41 @@ describe('Chromium + dist/chrome', () => {
 
   basicPageSuite(() => page as never);
 
+  it('the popup, options and welcome pages render and fetch nothing but their own files', async () => {
+    const own = `chrome-extension://${session!.extensionId}/`;
+    const options = await session!.context.newPage();
+    await options.goto(`${own}options.html`);
+    await options.locator('form').waitFor({ timeout: 5_000 });
+    await page.bringToFront();
+    const tabId = await options.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } }).chrome;
+      const [tab] = await api.tabs.query({ active: true });
+      return tab!.id!;
+    });
+    const popup = await session!.context.newPage();
+    await popup.goto(`${own}popup.html?tab=${tabId}`);
+    await popup.locator('[data-figure="meng-hongwei"]').waitFor({ timeout: 5_000 });
+    const welcome = await session!.context.newPage();
+    await welcome.goto(`${own}welcome.html`);
+    await welcome.getByRole('heading', { name: 'Welcome to Context Cards' }).waitFor({ timeout: 5_000 });
+    for (const p of [options, popup, welcome]) await p.close();
+    const fetched = seen.filter((s) => s.url.startsWith(own)).map((s) => new URL(s.url).pathname);
+    expect(fetched).toEqual(expect.arrayContaining(['/options.html', '/options.js', '/popup.html', '/popup.js', '/welcome.html', '/welcome.js']));
+  });
+
   it('makes no network request: only the fixture page and its own resources are fetched', async () => {
-    // Give any late request (from the service worker or content script) a moment to show up.
+    // Give any late request (from the service worker, content script or extension pages) a moment to show up.
     await sleep(300);
+    const own = `chrome-extension://${session!.extensionId}/`;
     const report = {
-      // Seen by the browser (page, frames, service worker): anything but the fixture page and its stylesheet.
-      foreign: seen.filter((s) => !isAllowedRequest(s.url, fixture.origin, PAGE_PATHS)).map((s) => s.url),
+      // Seen by the browser (page, frames, service worker, extension pages): anything but the fixture
+      // page, its stylesheet and the extension's own packaged files.
+      foreign: seen.filter((s) => !s.url.startsWith(own) && !isAllowedRequest(s.url, fixture.origin, PAGE_PATHS)).map((s) => s.url),
       fromServiceWorker: seen.filter((s) => s.fromServiceWorker).map((s) => s.url),
-      // Anything requested after the page had loaded (the page itself makes no late request).
-      afterLoad: seen.filter((s) => s.afterLoad && !s.url.startsWith('data:') && !s.url.endsWith('/favicon.ico')).map((s) => s.url),
+      // Anything requested after the page had loaded, apart from opening the extension's own pages.
+      afterLoad: seen
+        .filter((s) => s.afterLoad && !s.url.startsWith(own) && !s.url.startsWith('data:') && !s.url.endsWith('/favicon.ico'))
+        .map((s) => s.url),
       // What the fixture server received.
       served: fixture.requests.map((r) => r.url).filter((u) => u !== '/favicon.ico'),
       // Catch-all: a request for any other origin, from any part of the browser, reaches the proxy sink.
