@@ -251,6 +251,12 @@ export function settingsSuite(harness: SettingsHarness): void {
     await moveMouseAway(page as never);
     await hoverText(page as never, 'Wang Yi');
     await waitForCard(page as never, { name: 'Wang Yi' });
+    // The valid theme was kept: the card is dark although the page prefers light.
+    const background = await page.evaluate(() => {
+      const card = document.querySelector('context-cards-host')!.shadowRoot!.querySelector('[role="dialog"]')!;
+      return getComputedStyle(card).backgroundColor;
+    }, null);
+    expect(background).toBe('rgb(31, 34, 40)');
     await page.keyboard.press('Escape');
 
     const options = await controlPage();
