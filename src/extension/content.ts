@@ -86,7 +86,12 @@ function start(): void {
     else answer();
   });
 
-  watchSettings(browser.storage, (result) => apply(result.settings));
+  try {
+    watchSettings(browser.storage, (result) => apply(result.settings));
+  } catch (error) {
+    // No storage API here (a browser without it): run with the settings read once, or the defaults.
+    console.warn('Context Cards: cannot follow settings changes', error);
+  }
   void loadSettings(browser.storage.sync).then((result) => {
     if (result.problems.length) console.warn('Context Cards: settings reset to defaults:', result.problems.join('; '));
     if (settings === null) apply(result.settings);
