@@ -24,6 +24,13 @@ export interface BlockMatches {
 
 const EMPTY: BlockMatches = Object.freeze({ candidates: Object.freeze([]) as unknown as Candidate[], cues: Object.freeze([]) as unknown as number[] });
 const SPACE = 0x20;
+/** Blocks longer than this are folded into buffers of their own, not kept for the next block. */
+const KEPT_BUFFER = 1 << 20;
+
+/** A copy of `buffer` with room for `more` units per original unit (folds that expand, such as ligatures). */
+function grown<T extends Uint16Array | Int32Array>(buffer: T, more: number): T {
+  return new (buffer.constructor as new (n: number) => T)(buffer.length * (more + 1));
+}
 
 const WORD = /[\p{L}\p{N}]/u;
 const NO_SPACES_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
@@ -43,7 +50,6 @@ function isWordUnit(code: number): boolean {
 
 /** Fold of the ASCII code units (see `foldUnit`), read directly in the hot loop. */
 const ASCII_FOLD = Int32Array.from({ length: 0x80 }, (_, c) => foldUnit(c));
-const ASCII_WORD = Uint8Array.from({ length: 0x80 }, (_, c) => (isWordUnit(c) ? 1 : 0));
 
 interface PreparedPattern extends CompiledPattern {
   boundaryStart: boolean;
@@ -57,12 +63,9 @@ function isCapital(ch: string | undefined): boolean {
 export class Matcher {
   readonly #automaton: Automaton;
   readonly #patterns: PreparedPattern[];
-  /** A window on the folded text, as long as the longest pattern (a power of two, indexed with `& #mask`). */
-  readonly #mask: number;
-  readonly #units: Uint16Array;
-  readonly #origins: Int32Array;
-  /** Patterns found but waiting for the next unit to confirm their end is a word boundary. */
-  readonly #pending: Int32Array;
+  /** The folded text of the block being matched, and the original index of each unit (reused buffers). */
+  #units = new Uint16Array(1024);
+  #origins = new Int32Array(1024);
   /** 1 for units that begin only patterns needing a word boundary before them. */
   readonly #startsOnlyAtBoundary: Uint8Array;
 
@@ -73,13 +76,6 @@ export class Matcher {
       boundaryEnd: isWordUnit(p.text.charCodeAt(p.text.length - 1)),
     }));
     this.#automaton = buildAutomaton(this.#patterns.map((p) => p.text));
-    const longest = this.#patterns.reduce((max, p) => Math.max(max, p.text.length), 1);
-    let size = 4;
-    while (size < longest + 2) size *= 2;
-    this.#mask = size - 1;
-    this.#units = new Uint16Array(size);
-    this.#origins = new Int32Array(size);
-    this.#pending = new Int32Array(this.#patterns.length + 1);
     this.#startsOnlyAtBoundary = new Uint8Array(0x10000);
     const startsAnywhere = new Set<number>();
     for (const p of this.#patterns) if (!p.boundaryStart) startsAnywhere.add(p.text.charCodeAt(0));
@@ -94,92 +90,99 @@ export class Matcher {
   }
 
   /**
-   * Candidates and cues in one block. Folds as it reads and feeds the automaton unit by unit: no
-   * folded copy of the text is built, and only a window as long as the longest name is kept to
-   * map a match back to the original text.
+   * Candidates and cues in one block. Two tight loops: the first folds the text into a reused
+   * buffer of units (with the original index of each), the second runs the automaton over it.
+   * Both are plain loops over typed arrays, the hot path of the extension.
    */
   matchBlock(text: string): BlockMatches {
-    // The hot loop of the extension: everything is inlined on typed arrays.
-    const { rootTable, firstEdge, edgeCode, edgeTarget, edgeNext, fail, hasOutput, terminal, dictionary } = this.#automaton;
-    const mask = this.#mask;
-    const units = this.#units;
-    const origins = this.#origins;
-    const pending = this.#pending;
-    let pendingCount = 0;
-    let count = 0; // folded units emitted so far
-    let state = 0;
-    let lastWasSpace = true; // leading whitespace is dropped, as `fold` does
-    let prevIsWord = false;
-    const startsOnlyAtBoundary = this.#startsOnlyAtBoundary;
-    let result: BlockMatches | null = null;
     const length = text.length;
+    if (this.#units.length <= length) {
+      if (length > KEPT_BUFFER) return this.#run(text, new Uint16Array(length + 1), new Int32Array(length + 1));
+      this.#units = new Uint16Array(length * 2);
+      this.#origins = new Int32Array(length * 2);
+    }
+    return this.#run(text, this.#units, this.#origins);
+  }
 
+  #run(text: string, units: Uint16Array, origins: Int32Array): BlockMatches {
+    const length = text.length;
+    // 1. Fold (as `fold` does, but keeping a trailing space: the rules below treat it as a boundary).
+    let n = 0;
+    let lastWasSpace = true; // leading whitespace is dropped
     for (let i = 0; i < length; i++) {
       const c = text.charCodeAt(i);
       let v = c < 0x80 ? ASCII_FOLD[c]! : foldUnit(c);
-      let multi: string | null = null;
-      const origin = i;
-      if (v < 0) {
-        if (v === UNIT_REMOVED) continue;
-        if (v === UNIT_SPACE) {
-          if (lastWasSpace) continue;
-          v = SPACE;
-        } else {
-          let cp = c;
-          const next = text.charCodeAt(i + 1);
-          if (c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-            cp = (c - 0xd800) * 0x400 + (next - 0xdc00) + 0x10000;
-            i++;
-          }
-          multi = foldCodePoint(cp);
-          if (multi.length === 0) continue;
-        }
+      if (v >= 0) {
+        units[n] = v;
+        origins[n++] = i;
+        lastWasSpace = false;
+        continue;
       }
-      const unitCount = multi === null ? 1 : multi.length;
-      for (let k = 0; k < unitCount; k++) {
-        const unit = multi === null ? v : multi.charCodeAt(k);
-        if (unit === SPACE) {
-          if (multi !== null && lastWasSpace) continue;
+      if (v === UNIT_REMOVED) continue;
+      if (v === UNIT_SPACE) {
+        if (lastWasSpace) continue;
+        units[n] = SPACE;
+        origins[n++] = i;
+        lastWasSpace = true;
+        continue;
+      }
+      const origin = i;
+      let cp = c;
+      const next = text.charCodeAt(i + 1);
+      if (c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        cp = (c - 0xd800) * 0x400 + (next - 0xdc00) + 0x10000;
+        i++;
+      }
+      const multi = foldCodePoint(cp);
+      // A fold can be longer than the text it comes from: make room.
+      if (n + multi.length >= units.length) return this.#run(text, grown(units, multi.length), grown(origins, multi.length));
+      for (let k = 0; k < multi.length; k++) {
+        v = multi.charCodeAt(k);
+        if (v === SPACE) {
+          if (lastWasSpace) continue;
           lastWasSpace = true;
         } else lastWasSpace = false;
-        if (pendingCount) {
-          if (!isWordUnit(unit)) for (let p = 0; p < pendingCount; p++) result = this.#accept(result, text, pending[p]!, count);
-          pendingCount = 0;
-        }
-        units[count & mask] = unit;
-        origins[count & mask] = origin;
-        count++;
-        const followsWord = prevIsWord;
-        prevIsWord = unit < 0x80 ? ASCII_WORD[unit] === 1 : isWordUnit(unit);
-        let s = state;
-        let target = 0;
-        for (;;) {
-          if (s === 0) {
-            // Inside a word, nothing that needs a word boundary can start: stay at the root.
-            target = followsWord && startsOnlyAtBoundary[unit] === 1 ? 0 : rootTable[unit]!;
-            break;
-          }
-          let e = firstEdge[s]!;
-          while (e !== -1 && edgeCode[e] !== unit) e = edgeNext[e]!;
-          if (e !== -1) {
-            target = edgeTarget[e]!;
-            break;
-          }
-          s = fail[s]!;
-        }
-        state = target;
-        if (hasOutput[state] === 0) continue;
-        for (let d = terminal[state] !== -1 ? state : dictionary[state]!; d !== -1; d = dictionary[d]!) {
-          const index = terminal[d]!;
-          const pattern = this.#patterns[index]!;
-          const start = count - pattern.text.length;
-          if (pattern.boundaryStart && start > 0 && isWordUnit(units[(start - 1) & mask]!)) continue;
-          if (pattern.boundaryEnd) pending[pendingCount++] = index; // decided by the unit that follows
-          else result = this.#accept(result, text, index, count);
-        }
+        units[n] = v;
+        origins[n++] = origin;
       }
     }
-    for (let p = 0; p < pendingCount; p++) result = this.#accept(result, text, pending[p]!, count); // the block's end is a boundary
+    // 2. The automaton over the folded units.
+    const { rootTable, firstEdge, edgeCode, edgeTarget, edgeNext, fail, hasOutput, terminal, dictionary } = this.#automaton;
+    const startsOnlyAtBoundary = this.#startsOnlyAtBoundary;
+    const patterns = this.#patterns;
+    let result: BlockMatches | null = null;
+    let state = 0;
+    for (let j = 0; j < n; j++) {
+      const unit = units[j]!;
+      let s = state;
+      let target = 0;
+      for (;;) {
+        if (s === 0) {
+          target = rootTable[unit]!;
+          // Inside a word, nothing that needs a word boundary can start: stay at the root.
+          if (target !== 0 && startsOnlyAtBoundary[unit] === 1 && j > 0 && isWordUnit(units[j - 1]!)) target = 0;
+          break;
+        }
+        let e = firstEdge[s]!;
+        while (e !== -1 && edgeCode[e] !== unit) e = edgeNext[e]!;
+        if (e !== -1) {
+          target = edgeTarget[e]!;
+          break;
+        }
+        s = fail[s]!;
+      }
+      state = target;
+      if (hasOutput[state] === 0) continue;
+      const end = j + 1;
+      for (let d = terminal[state] !== -1 ? state : dictionary[state]!; d !== -1; d = dictionary[d]!) {
+        const index = terminal[d]!;
+        const pattern = patterns[index]!;
+        const start = end - pattern.text.length;
+        if (pattern.boundaryStart && start > 0 && isWordUnit(units[start - 1]!)) continue;
+        if (pattern.boundaryEnd && end < n && isWordUnit(units[end]!)) continue;
+        result = this.#accept(result, text, origins, index, end);
+      }
+    }
     if (!result) return EMPTY;
     const matches = result as BlockMatches;
     if (matches.candidates.length > 1) matches.candidates = leftmostLongest(matches.candidates);
@@ -189,12 +192,10 @@ export class Matcher {
   }
 
   /** Records an occurrence of pattern `index` ending at folded unit `end` (exclusive). */
-  #accept(result: BlockMatches | null, text: string, index: number, end: number): BlockMatches {
+  #accept(result: BlockMatches | null, text: string, origins: Int32Array, index: number, end: number): BlockMatches {
     const pattern = this.#patterns[index]!;
     const start = end - pattern.text.length;
-    const mask = this.#mask;
-    const origins = this.#origins;
-    const originAt = (k: number): number => origins[k & mask]!;
+    const originAt = (k: number): number => origins[k]!;
     const out = result ?? { candidates: [], cues: [] };
     const originalStart = originAt(start);
     let figures: number[] | null = null;
