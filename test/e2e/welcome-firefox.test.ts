@@ -1,0 +1,53 @@
+// @vitest-environment node
+// Firefox lets people withhold an extension's site access at install. Then the extension's first run
+// opens its welcome page, which says why access is needed and offers to ask for it.
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIREFOX_DIST, HOOK_TIMEOUT, launchFirefox, pollPage } from './helpers';
+
+let session: Awaited<ReturnType<typeof launchFirefox>> | undefined;
+
+/** The tab showing a URL ending in `suffix`. Over BiDi, a tab an extension opened keeps reporting about:blank as its url(), so ask the page. */
+async function findPage(browser: Browser, suffix: string, timeout = 15_000): Promise<Page> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    for (const page of await browser.pages()) {
+      const href = await page.evaluate(() => location.href).catch(() => '');
+      if (href.endsWith(suffix)) return page;
+    }
+    if (Date.now() > deadline) throw new Error(`no tab opened ${suffix} within ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('Firefox first run without site access', () => {
+  beforeAll(async () => {
+    session = await launchFirefox({
+      extensionDir: FIREFOX_DIST,
+      headless: true,
+      prefs: { 'extensions.originControls.grantByDefault': false },
+    });
+  }, HOOK_TIMEOUT);
+
+  afterAll(async () => {
+    await session?.close();
+  }, HOOK_TIMEOUT);
+
+  it('opens the welcome page, which explains and offers to ask for access', async () => {
+    const welcome = await findPage(session!.browser, '/welcome.html');
+    expect(await welcome.evaluate(() => location.protocol)).toBe('moz-extension:');
+    const shown = await pollPage(
+      welcome as never,
+      () => {
+        const heading = document.querySelector('h1')?.textContent;
+        const button = [...document.querySelectorAll('button')].map((b) => b.textContent);
+        return heading ? { heading, button, text: document.body.textContent ?? '' } : null;
+      },
+      null,
+      { message: 'the welcome page to render' },
+    );
+    expect(shown.heading).toBe('Welcome to Context Cards');
+    expect(shown.button).toContain('Allow access to web pages');
+    expect(shown.text).toContain('nothing you read is sent anywhere');
+  });
+});
