@@ -1,15 +1,16 @@
 /**
- * Background: the toolbar badge (how many figures the page names, unless switched off), the
- * keyboard commands, which it forwards to the active tab's page, and the first-run check for
- * site access.
+ * Background: the toolbar badge (how many figures the page names over all its frames, unless
+ * switched off), the keyboard commands, which it forwards to the active tab's page, and the
+ * first-run check for site access.
  */
 import browser, { type Runtime, type Tabs } from 'webextension-polyfill';
 import { isCommand, parseMessage, type CommandMessage } from './messages';
 import { hasSiteAccess } from './site-access';
 import { defaultSettings, loadSettings, watchSettings } from './settings';
+import { TabFigures } from './tab-figures';
 
 let badgeOn = defaultSettings().badge;
-const badgeCounts = new Map<number, number>();
+const tabFigures = new TabFigures();
 
 const showBadge = (tabId: number, count: number): void => {
   const text = badgeOn && count > 0 ? String(count) : '';
@@ -25,7 +26,7 @@ watchSettings(browser.storage, ({ settings }) => {
   if (settings.badge === badgeOn) return;
   badgeOn = settings.badge;
   if (badgeOn) {
-    for (const [tabId, count] of badgeCounts) showBadge(tabId, count);
+    for (const tabId of tabFigures.tabs()) showBadge(tabId, tabFigures.count(tabId));
     return;
   }
   // Every tab, not just those counted since this worker started: a restarted worker forgets counts, not badges.
@@ -34,7 +35,11 @@ watchSettings(browser.storage, ({ settings }) => {
   });
 });
 void browser.action.setBadgeBackgroundColor({ color: '#1a5fb4' });
-browser.tabs.onRemoved.addListener((tabId) => badgeCounts.delete(tabId));
+browser.tabs.onRemoved.addListener((tabId) => tabFigures.forget(tabId));
+// A tab loading a new page drops its frames' figures; the new page's frames report theirs.
+browser.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.status === 'loading') tabFigures.forget(tabId);
+});
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
   const message = parseMessage(raw);
@@ -43,9 +48,8 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
     return undefined;
   }
   const tabId = sender.tab?.id;
-  if (tabId === undefined || sender.frameId !== 0) return undefined;
-  badgeCounts.set(tabId, message.count);
-  showBadge(tabId, message.count);
+  if (tabId === undefined || sender.frameId === undefined) return undefined;
+  showBadge(tabId, tabFigures.set(tabId, sender.frameId, message.figures));
   return undefined;
 });
 

@@ -34,19 +34,24 @@ function start(): void {
     hostname: site,
   });
 
-  let reportedFigures = -1;
-  const figuresChanged = (): void => {
-    const current = report();
-    for (const port of ports) port.postMessage(current);
-    if (!isTop) return;
-    const count = current.figures.length;
-    if (count === reportedFigures) return;
-    reportedFigures = count;
-    const message: FiguresOnPageMessage = { type: 'figures-on-page', count };
+  let reportedFigures = '';
+  const reportToBadge = (figures: string[]): void => {
+    const key = figures.join(' ');
+    if (key === reportedFigures) return;
+    reportedFigures = key;
+    const message: FiguresOnPageMessage = { type: 'figures-on-page', figures };
     browser.runtime.sendMessage(message).catch(() => {
       // The background may be restarting; the next change reports again.
     });
   };
+  const figuresChanged = (): void => {
+    const current = report();
+    for (const port of ports) port.postMessage(current);
+    reportToBadge(current.figures.map((f) => f.id).sort());
+  };
+  // A frame that goes away (removed, navigated) takes its figures off the badge.
+  win.addEventListener('pagehide', () => reportToBadge([]));
+  win.addEventListener('pageshow', (event) => event.persisted && figuresChanged());
 
   const apply = (next: Settings): void => {
     const previous = settings;

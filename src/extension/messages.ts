@@ -2,9 +2,12 @@
 
 export interface FiguresOnPageMessage {
   type: 'figures-on-page';
-  /** Number of distinct figures marked in the sending frame. */
-  count: number;
+  /** Ids of the figures marked in the sending frame (the badge counts them over all frames). */
+  figures: string[];
 }
+
+const FIGURE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const MAX_FIGURES = 10_000;
 
 export const COMMANDS = ['next-mention', 'previous-mention', 'open-at-caret'] as const;
 export type CommandName = (typeof COMMANDS)[number];
@@ -21,11 +24,10 @@ export function parseMessage(value: unknown): ExtensionMessage | null {
   const message = value as Record<string, unknown>;
   switch (message.type) {
     case 'figures-on-page': {
-      const count = message.count;
-      if (typeof count === 'number' && Number.isInteger(count) && count >= 0 && count < 1_000_000) {
-        return { type: 'figures-on-page', count };
-      }
-      return null;
+      const figures = message.figures;
+      if (!Array.isArray(figures) || figures.length > MAX_FIGURES) return null;
+      if (!figures.every((id) => typeof id === 'string' && id.length <= 200 && FIGURE_ID.test(id))) return null;
+      return { type: 'figures-on-page', figures: [...new Set(figures as string[])] };
     }
     case 'command':
       return isCommand(message.command) ? { type: 'command', command: message.command } : null;

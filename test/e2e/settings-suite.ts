@@ -303,8 +303,8 @@ export function settingsSuite(harness: SettingsHarness): void {
         { id: tabId, want: text },
         { message: `the badge to read "${text}"` },
       );
-    // Wang Yi, Abdul Ghani Baradar, the Taliban and Kabul in the top frame.
-    await badgeIs('4');
+    // Wang Yi, Abdul Ghani Baradar, the Taliban and Kabul in the page; Hua Chunying in its frame.
+    await badgeIs('5');
     await options.reload();
     await pollPage(options as never, () => document.querySelector('#switch-badge') !== null || null, null, { message: 'the options form' });
     await options.click('#switch-badge');

@@ -3,7 +3,8 @@ import { parseMessage } from '../../src/extension/messages';
 
 describe('messages between the extension parts', () => {
   it('accepts the messages it knows', () => {
-    expect(parseMessage({ type: 'figures-on-page', count: 3 })).toEqual({ type: 'figures-on-page', count: 3 });
+    expect(parseMessage({ type: 'figures-on-page', figures: ['wang-yi', 'taliban'] })).toEqual({ type: 'figures-on-page', figures: ['wang-yi', 'taliban'] });
+    expect(parseMessage({ type: 'figures-on-page', figures: [] })).toEqual({ type: 'figures-on-page', figures: [] });
     expect(parseMessage({ type: 'command', command: 'next-mention' })).toEqual({ type: 'command', command: 'next-mention' });
   });
 
@@ -12,10 +13,11 @@ describe('messages between the extension parts', () => {
     'figures-on-page',
     [],
     { type: 'figures-on-page' },
-    { type: 'figures-on-page', count: -1 },
-    { type: 'figures-on-page', count: 1.5 },
-    { type: 'figures-on-page', count: '3' },
-    { type: 'figures-on-page', count: 1e9 },
+    { type: 'figures-on-page', count: 3 },
+    { type: 'figures-on-page', figures: 'wang-yi' },
+    { type: 'figures-on-page', figures: [3] },
+    { type: 'figures-on-page', figures: ['<img src=x>'] },
+    { type: 'figures-on-page', figures: Array.from({ length: 10_001 }, (_, i) => `f${i}`) },
     { type: 'command', command: 'rm -rf' },
     { type: 'eval', code: 'alert(1)' },
   ])('drops a malformed message: %j', (raw) => {
@@ -23,6 +25,6 @@ describe('messages between the extension parts', () => {
   });
 
   it('keeps only the fields it knows', () => {
-    expect(parseMessage({ type: 'figures-on-page', count: 2, extra: '<img src=x>' })).toEqual({ type: 'figures-on-page', count: 2 });
+    expect(parseMessage({ type: 'figures-on-page', figures: ['kabul', 'kabul'], extra: '<img src=x>' })).toEqual({ type: 'figures-on-page', figures: ['kabul'] });
   });
 });
