@@ -33,7 +33,10 @@ const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
 export function isSkippedElement(element: Element): boolean {
-  if (SKIPPED.has(element.localName)) return true;
+  return SKIPPED.has(element.localName) || isEditable(element);
+}
+
+function isEditable(element: Element): boolean {
   const editable = element.getAttribute('contenteditable');
   return editable !== null && editable !== 'false';
 }
@@ -75,66 +78,225 @@ export function blockContainerOf(node: Node): BlockContainer | null {
  * shadow root met, so that its mutations can be watched too.
  */
 export function* walkBlocks(root: Node, onShadowRoot?: (shadow: ShadowRoot) => void): Generator<TextBlock, void, undefined> {
-  if (root.nodeType === TEXT_NODE) {
-    if (!isInsideSkipped(root)) {
-      const block = makeBlock([root as Text]);
-      if (block) yield block;
-    }
-    return;
+  const cursor = new BlockCursor(root, onShadowRoot);
+  while (cursor.next()) {
+    if (cursor.text.trim().length) yield cursor.take();
   }
-  if (root.nodeType === ELEMENT_NODE && isInsideSkipped(root)) return;
-  let current: Text[] = [];
-  let node: Node | null = root.firstChild;
-  while (node) {
-    let descend = false;
+}
+
+const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
+
+/** What a cursor asks of a TreeWalker over elements and text nodes. */
+interface Walk {
+  nextNode(): Node | null;
+  nextSibling(): Node | null;
+  parentNode(): Node | null;
+}
+
+/** One tree being read: the document's or a shadow root's. */
+interface Frame {
+  readonly root: Node;
+  readonly walk: Walk;
+  /** Parent of the last text node read, and its nearest block (or the root). */
+  lastParent: Node | null;
+  lastBlock: Node | null;
+}
+
+/**
+ * Reads the blocks under a root one at a time, into arrays it reuses: the scanner's hot path,
+ * with no object per block and one call into the DOM per node (a native TreeWalker) where the
+ * recursive walk made three. `next()` moves to the next block, which `text`, `count`, `nodes`
+ * and `starts` describe until the following call; `take()` copies it out. Blocks of whitespace
+ * only are not skipped here (`walkBlocks` skips them).
+ *
+ * A block ends where the walk enters a block element, a skipped element or a shadow host, or
+ * leaves a block element: that is, where the nearest block ancestor of the text changes.
+ */
+export class BlockCursor {
+  /** The text of the current block. */
+  text = '';
+  /** How many text nodes the current block has: the first `count` of `nodes` and `starts`. */
+  count = 0;
+  readonly nodes: Text[] = [];
+  /** Offset of each node's first character in `text`. */
+  readonly starts: number[] = [];
+  readonly #data: string[] = [];
+  readonly #onShadowRoot: ((shadow: ShadowRoot) => void) | undefined;
+  readonly #frames: Frame[] = [];
+  /** The text node that ended the last block: the first of the next one. */
+  #carry: Text | null = null;
+  /** A shadow root met after the last block ended: read it next. */
+  #shadow: ShadowRoot | null = null;
+
+  constructor(root: Node, onShadowRoot?: (shadow: ShadowRoot) => void) {
+    this.#onShadowRoot = onShadowRoot;
+    if (root.nodeType === TEXT_NODE) {
+      if (!isInsideSkipped(root)) this.#carry = root as Text;
+      return;
+    }
+    if (root.nodeType === ELEMENT_NODE && isInsideSkipped(root)) return;
+    this.#frames.push(frame(root));
+  }
+
+  /** Moves to the next block; false when there is none. */
+  next(): boolean {
+    this.count = 0;
+    this.text = '';
+    if (this.#carry) {
+      this.#add(this.#carry, this.#carry.data);
+      this.#carry = null;
+    }
+    if (this.#shadow) {
+      this.#enter(this.#shadow);
+      this.#shadow = null;
+    }
     let boundary = false;
-    let shadow: ShadowRoot | null = null;
-    if (node.nodeType === TEXT_NODE) {
-      if ((node as Text).data.length) current.push(node as Text);
-    } else if (node.nodeType === ELEMENT_NODE) {
-      const el = node as Element;
-      if (isSkippedElement(el)) {
-        boundary = true; // a skipped element separates what comes before it from what follows
-      } else {
-        boundary = isBlockElement(el);
-        descend = el.firstChild !== null;
-        shadow = el.shadowRoot;
-        if (shadow) boundary = true;
+    while (this.#frames.length) {
+      const top = this.#frames[this.#frames.length - 1]!;
+      const walk = top.walk;
+      let node = walk.nextNode();
+      while (node) {
+        if (node.nodeType === TEXT_NODE) {
+          const data = (node as Text).data;
+          if (data.length) {
+            const parent = node.parentNode;
+            if (parent !== top.lastParent) {
+              const block = blockOf(parent, top.root);
+              if (block !== top.lastBlock) boundary = true;
+              top.lastParent = parent;
+              top.lastBlock = block;
+            }
+            if (boundary && this.count) {
+              this.#carry = node as Text;
+              return this.#finish();
+            }
+            boundary = false;
+            this.#add(node as Text, data);
+          }
+          node = walk.nextNode();
+          continue;
+        }
+        const el = node as Element;
+        const name = el.localName;
+        if (SKIPPED.has(name) || isEditable(el)) {
+          // A skipped element separates what comes before it from what follows; nothing inside is read.
+          boundary = true;
+          node = walk.nextSibling();
+          while (!node && walk.parentNode()) node = walk.nextSibling();
+          continue;
+        }
+        if (BLOCK.has(name)) boundary = true;
+        const shadow = el.shadowRoot;
+        if (shadow) {
+          if (this.count) {
+            this.#shadow = shadow;
+            return this.#finish();
+          }
+          this.#enter(shadow);
+          break;
+        }
+        node = walk.nextNode();
       }
+      if (node) continue; // entered a shadow root
+      // This tree is read: what it had is a block of its own.
+      this.#frames.pop();
+      if (this.count) return this.#finish();
+      boundary = false;
     }
-    if (boundary && current.length) {
-      const block = makeBlock(current);
-      current = [];
-      if (block) yield block;
-    }
-    if (shadow) {
-      onShadowRoot?.(shadow);
-      yield* walkBlocks(shadow, onShadowRoot);
-      shadow = null;
-    }
-    if (descend) {
-      node = node.firstChild;
-      continue;
-    }
-    // Move on: next sibling, or climb, ending blocks as block elements close.
-    let closesBlock = false;
-    while (node && node !== root && !node.nextSibling) {
-      node = node.parentNode;
-      if (node && node !== root && node.nodeType === ELEMENT_NODE && isBlockElement(node as Element)) closesBlock = true;
-    }
-    if (node && node !== root && node.nodeType === ELEMENT_NODE && isBlockElement(node as Element)) closesBlock = true;
-    if (closesBlock && current.length) {
-      const block = makeBlock(current);
-      current = [];
-      if (block) yield block;
-    }
-    if (!node || node === root) break;
-    node = node.nextSibling;
+    return this.count > 0 ? this.#finish() : false;
   }
-  if (current.length) {
-    const block = makeBlock(current);
-    if (block) yield block;
+
+  /** A copy of the current block. */
+  take(): TextBlock {
+    return { nodes: this.nodes.slice(0, this.count), starts: this.starts.slice(0, this.count), text: this.text };
   }
+
+  #enter(shadow: ShadowRoot): void {
+    this.#onShadowRoot?.(shadow);
+    this.#frames.push(frame(shadow));
+  }
+
+  #add(node: Text, data: string): void {
+    const k = this.count++;
+    this.nodes[k] = node;
+    this.#data[k] = data;
+  }
+
+  #finish(): true {
+    const count = this.count;
+    const data = this.#data;
+    const starts = this.starts;
+    let text = data[0]!;
+    starts[0] = 0;
+    for (let k = 1; k < count; k++) {
+      starts[k] = text.length;
+      text += data[k]!;
+    }
+    this.text = text;
+    return true;
+  }
+}
+
+function frame(root: Node): Frame {
+  return { root, walk: createWalk(root), lastParent: null, lastBlock: null };
+}
+
+/** The nearest block element holding `node` (itself included), or `root`. */
+function blockOf(node: Node | null, root: Node): Node | null {
+  let n = node;
+  while (n && n !== root && !(n.nodeType === ELEMENT_NODE && BLOCK.has((n as Element).localName))) n = n.parentNode;
+  return n;
+}
+
+function createWalk(root: Node): Walk {
+  const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
+  const walker = doc?.createTreeWalker?.(root, SHOW_ELEMENT_AND_TEXT) as Partial<Walk> | undefined;
+  // Some DOM implementations in Node (linkedom) have a TreeWalker that can only go forward.
+  if (walker && typeof walker.nextSibling === 'function' && typeof walker.parentNode === 'function') return walker as Walk;
+  return new PlainWalk(root);
+}
+
+/** A TreeWalker over elements and text nodes, in plain DOM calls. */
+class PlainWalk implements Walk {
+  readonly #root: Node;
+  #current: Node;
+
+  constructor(root: Node) {
+    this.#root = root;
+    this.#current = root;
+  }
+
+  nextNode(): Node | null {
+    const root = this.#root;
+    let n: Node | null = this.#current;
+    for (;;) {
+      if (n.firstChild) n = n.firstChild;
+      else {
+        while (n && n !== root && !n.nextSibling) n = n.parentNode;
+        if (!n || n === root) return null;
+        n = n.nextSibling!;
+      }
+      if (shown(n)) return (this.#current = n);
+    }
+  }
+
+  nextSibling(): Node | null {
+    if (this.#current === this.#root) return null;
+    for (let s = this.#current.nextSibling; s; s = s.nextSibling) if (shown(s)) return (this.#current = s);
+    return null;
+  }
+
+  parentNode(): Node | null {
+    for (let n: Node | null = this.#current; n && n !== this.#root; ) {
+      n = n.parentNode;
+      if (n && shown(n)) return (this.#current = n);
+    }
+    return null;
+  }
+}
+
+function shown(node: Node): boolean {
+  return node.nodeType === ELEMENT_NODE || node.nodeType === TEXT_NODE;
 }
 
 function makeBlock(nodes: Text[]): TextBlock | null {
