@@ -4,6 +4,7 @@ import browser from 'webextension-polyfill';
 import { DEFAULT_SHORTCUTS, Options, type SaveStatus, type Shortcut } from '../ui/Options';
 import { PANEL_STYLES } from '../ui/panel-styles';
 import { t, uiLanguage } from './i18n';
+import { COMMANDS } from './messages';
 import {
   defaultSettings,
   DWELL_MAX_MS,
@@ -28,9 +29,12 @@ function injectStyles(): void {
 async function readShortcuts(): Promise<readonly Shortcut[]> {
   try {
     const commands = await browser.commands.getAll();
+    // The browser lists commands alphabetically; show them in the manifest's order.
+    const order = (name: string) => (COMMANDS as readonly string[]).indexOf(name);
     const list = commands
       .filter((c) => c.name && !c.name.startsWith('_'))
-      .map((c) => ({ name: c.name!, shortcut: c.shortcut ?? '', description: c.description }));
+      .map((c) => ({ name: c.name!, shortcut: c.shortcut ?? '', description: c.description }))
+      .sort((a, b) => order(a.name) - order(b.name));
     return list.length ? list : DEFAULT_SHORTCUTS;
   } catch {
     return DEFAULT_SHORTCUTS;

@@ -47,10 +47,9 @@ export function Card({ t, figure, nameOf, reviewed, onOpenFigure, onBack, onClos
               class={`icon-button pin${pinned ? ' pinned' : ''}`}
               onClick={onTogglePin}
               aria-pressed={pinned ? 'true' : 'false'}
-              aria-label={t('cardPin')}
               title={pinned ? t('cardPinnedTitle') : t('cardPinTitle')}
             >
-              {pinned ? '●' : '○'}
+              <span aria-hidden="true">{pinned ? '●' : '○'}</span> {t('cardPin')}
             </button>
           )}
           <button type="button" class="icon-button close" onClick={onClose} aria-label={t('cardClose')} title={t('cardCloseTitle')}>

@@ -14,7 +14,15 @@ export const CARD_STYLES = `
 .layer[data-theme="light"] { color-scheme: light; }
 .card {
   box-sizing: border-box; width: min(380px, calc(100vw - 16px)); max-height: min(70vh, 560px); overflow: auto;
-  background: var(--bg); color: var(--fg); border: 1px solid var(--line); border-radius: 10px;
+  /* Scroll hints: a soft shade at an edge with more content beyond it. The "local" covers move with
+     the content and hide the "scroll" shades once an end is reached. */
+  background:
+    linear-gradient(var(--bg) 40%, transparent) top / 100% 28px no-repeat local,
+    linear-gradient(transparent, var(--bg) 60%) bottom / 100% 28px no-repeat local,
+    radial-gradient(farthest-side at 50% 0, rgba(0,0,0,.22), transparent) top / 100% 12px no-repeat scroll,
+    radial-gradient(farthest-side at 50% 100%, rgba(0,0,0,.22), transparent) bottom / 100% 12px no-repeat scroll,
+    var(--bg);
+  color: var(--fg); border: 1px solid var(--line); border-radius: 10px;
   box-shadow: 0 8px 28px rgba(0,0,0,.22); padding: 12px 14px 10px; overflow-wrap: anywhere; text-align: start;
 }
 .card:focus { outline: 2px solid var(--accent); outline-offset: 2px; }
@@ -22,7 +30,7 @@ export const CARD_STYLES = `
 .category { font-size: 11px; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); flex: 1; }
 .icon-button { all: unset; cursor: pointer; font-size: 18px; line-height: 1; padding: 2px 6px; border-radius: 4px; color: var(--muted); }
 .icon-button:hover, .icon-button:focus-visible { background: var(--line); color: var(--fg); }
-.pin { font-size: 13px; padding: 4px 6px; }
+.pin { font-size: 12px; padding: 3px 7px; border: 1px solid var(--line); border-radius: 999px; }
 .pin.pinned { color: var(--accent); }
 .name { margin: 2px 0 0; font-size: 18px; line-height: 1.25; font-weight: 650; }
 .native { margin: 2px 0 0; color: var(--muted); font-size: 15px; }
