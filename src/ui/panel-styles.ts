@@ -88,7 +88,7 @@ input.switch:disabled { opacity: 0.5; cursor: default; }
 .unreadable { margin-top: 0.75rem; }
 .unreadable .subtitle { text-transform: none; letter-spacing: 0; font-size: 0.9375rem; color: var(--fg); }
 
-fieldset.group { border: 1px solid var(--line); border-radius: 8px; padding: 0.5rem 0.75rem 0.625rem; margin: 0.875rem 0 0; min-width: 0; }
+fieldset.group, form > .field { border: 1px solid var(--line); border-radius: 8px; padding: 0.5rem 0.75rem 0.625rem; margin: 0.875rem 0 0; min-width: 0; }
 fieldset.group fieldset.group { border: 0; padding: 0; margin: 0.25rem 0 0; }
 legend { font-weight: 600; padding: 0 0.25rem; }
 .field { margin: 0.875rem 0 0; display: grid; gap: 0.25rem; }
