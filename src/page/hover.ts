@@ -52,8 +52,11 @@ export class HoverIntent {
   #lastMoveTime = 0;
   #overCard = false;
   #touchStart: { x: number; y: number; id: number } | null = null;
-  /** A tap opened the card of a name inside this link: swallow the click it causes. */
-  #swallowClickIn: Element | null = null;
+  /**
+   * A tap opened a card: the click the tap causes is not a second click on the name (which would
+   * unpin the card), and inside a link it is swallowed. `link` is that link, or null.
+   */
+  #tapClick: { link: Element | null } | null = null;
   #focusBeforeOpen: Element | null = null;
 
   constructor(win: Window, callbacks: HoverIntentCallbacks, options: HoverIntentOptions = DEFAULT_HOVER) {
@@ -87,7 +90,9 @@ export class HoverIntent {
   /** Opens a card now (keyboard commands, the toolbar popup), pinned, with focus moved into it. */
   openNow(mention: Mention, reason: OpenReason): void {
     this.#clearTimers();
-    this.#focusBeforeOpen = this.#win.document.activeElement;
+    const active = this.#win.document.activeElement;
+    // From card to card (next, next…) focus stays where it was before the first: Esc returns there.
+    if (!this.#open || !this.#callbacks.isCard(active)) this.#focusBeforeOpen = active;
     this.#show(mention, reason, true);
   }
 
@@ -177,6 +182,7 @@ export class HoverIntent {
   };
 
   readonly #onPointerDown = (event: PointerEvent): void => {
+    this.#tapClick = null; // a new press: the click of an earlier tap is not coming (the page may have cancelled it)
     if (event.pointerType === 'touch') {
       this.#touchStart = { x: event.clientX, y: event.clientY, id: event.pointerId };
     }
@@ -196,7 +202,7 @@ export class HoverIntent {
     if (!mention) return;
     const link = linkAround(event.target);
     if (this.#open && sameMention(mention, this.#open)) return; // second tap: let the link work
-    if (link) this.#swallowClickIn = link;
+    this.#tapClick = { link };
     this.#focusBeforeOpen = null;
     this.#show(mention, 'tap', true, { x: event.clientX, y: event.clientY });
   };
@@ -206,13 +212,15 @@ export class HoverIntent {
   };
 
   readonly #onClick = (event: MouseEvent): void => {
-    if (this.#swallowClickIn) {
-      const link = this.#swallowClickIn;
-      this.#swallowClickIn = null;
-      if (event.target instanceof Node && link.contains(event.target)) {
+    const tap = this.#tapClick;
+    this.#tapClick = null;
+    if (tap && event.target instanceof Node) {
+      if (tap.link?.contains(event.target)) {
         event.preventDefault();
         return;
       }
+      const mention = tap.link ? null : this.#callbacks.mentionAt(event.clientX, event.clientY);
+      if (mention && this.#open && sameMention(mention, this.#open)) return;
     }
     if (this.#callbacks.isCard(event.target) || event.defaultPrevented) return;
     if (linkAround(event.target)) return; // a click on a link navigates, as the page intends
