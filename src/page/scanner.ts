@@ -4,7 +4,7 @@
  */
 import type { BlockMatches, Candidate, Matcher } from '../core/matcher';
 import { resolveMentions } from '../core/resolve';
-import { blockContainerOf, isBlockElement, locate, walkBlocks, type BlockContainer, type TextBlock } from './blocks';
+import { BlockCursor, blockContainerOf, isBlockElement, locate, type BlockContainer, type TextBlock } from './blocks';
 
 export interface BlockRecord {
   readonly block: TextBlock;
@@ -29,13 +29,21 @@ const ELEMENT_NODE = 1;
 /** How often a long first scan applies the page rules and shows what it found so far. */
 const PUBLISH_EVERY_MS = 250;
 const TEXT_NODE = 3;
+/** The slice budget is asked after about this many characters (a block counts as 32 more). */
+const BUDGET_CHECK_CHARS = 2048;
+/** How far back (in nodes) to look for a known block before an inserted one, before asking the DOM. */
+const WALK_BACK_LIMIT = 4096;
 
 /** Returns true while the current slice may go on. */
 export type SliceBudget = () => boolean;
 
 export class PageScanner {
   readonly #matcher: Matcher;
-  /** Records in document order. */
+  /**
+   * Records in document order, of the blocks with candidates or cues only: most blocks of a page
+   * name nobody, and keeping nothing for them makes the page rules' pass cost what the names
+   * cost, not what the page does.
+   */
   #records: BlockRecord[] = [];
   readonly #recordOf = new Map<Text, BlockRecord>();
   #mentions = new Map<Candidate, Mention>();
@@ -91,8 +99,15 @@ export class PageScanner {
     // Applying the page rules costs a pass over the whole page: while a long first scan runs, do it
     // a few times a second (so names show up as the scan goes), not after every slice.
     let lastPublish = performance.now();
-    for (const block of walkBlocks(root, this.#onShadowRoot)) {
-      this.#append(block);
+    const cursor = new BlockCursor(root, this.#onShadowRoot);
+    const matcher = this.#matcher;
+    let read = 0;
+    while (cursor.next()) {
+      const matches = matcher.matchBlock(cursor.text);
+      if (matches.candidates.length || matches.cues.length) this.#append(cursor.take(), matches);
+      read += cursor.text.length + 32;
+      if (read < BUDGET_CHECK_CHARS) continue;
+      read = 0;
       if (!budget()) {
         if (performance.now() - lastPublish > PUBLISH_EVERY_MS) {
           this.#publish();
@@ -118,7 +133,7 @@ export class PageScanner {
     for (const node of removed) this.#collectRecords(node, dropped);
     for (const container of live) this.#collectRecords(container, dropped);
     this.#forget(dropped);
-    for (const container of live) for (const block of walkBlocks(container, this.#onShadowRoot)) this.#insert(block);
+    for (const container of live) this.#rescan(container);
     this.#publish();
   }
 
@@ -168,33 +183,73 @@ export class PageScanner {
     };
   }
 
-  #append(block: TextBlock): void {
-    const record: BlockRecord = { block, matches: this.#matcher.matchBlock(block.text) };
+  #append(block: TextBlock, matches: BlockMatches): void {
+    const record: BlockRecord = { block, matches };
     this.#records.push(record);
     for (const node of block.nodes) this.#recordOf.set(node, record);
   }
 
-  #insert(block: TextBlock): void {
-    const record: BlockRecord = { block, matches: this.#matcher.matchBlock(block.text) };
-    const first = block.nodes[0]!;
-    const records = this.#records;
-    // Content is mostly added at the end (infinite scroll, chat, live blogs): one comparison then.
-    const last = records[records.length - 1];
-    if (!last || follows(first, last.block.nodes[0]!)) {
-      records.push(record);
-      for (const node of block.nodes) this.#recordOf.set(node, record);
-      return;
+  /** Reads the blocks of `container` (whose old records are gone) into their place in document order. */
+  #rescan(container: BlockContainer): void {
+    const cursor = new BlockCursor(container, this.#onShadowRoot);
+    const found: BlockRecord[] = [];
+    while (cursor.next()) {
+      const matches = this.#matcher.matchBlock(cursor.text);
+      if (matches.candidates.length || matches.cues.length) found.push({ block: cursor.take(), matches });
     }
+    if (found.length === 0) return;
+    const records = this.#records;
+    const at = this.#insertionIndex(found[0]!.block.nodes[0]!);
+    if (at === records.length) for (const record of found) records.push(record);
+    else this.#records = records.slice(0, at).concat(found, records.slice(at));
+    for (const record of found) for (const node of record.block.nodes) this.#recordOf.set(node, record);
+  }
+
+  /** Where a block starting at `first` goes in the records. */
+  #insertionIndex(first: Text): number {
+    const records = this.#records;
+    if (records.length === 0) return 0;
+    // The nearest text before it that belongs to a record: usually a few paragraphs back.
+    const before = this.#recordBefore(first);
+    if (before !== undefined) return before === null ? 0 : records.lastIndexOf(before) + 1;
+    // Content is mostly added at the end (infinite scroll, chat, live blogs): one comparison then.
+    if (follows(first, records[records.length - 1]!.block.nodes[0]!)) return records.length;
     let lo = 0;
-    let hi = this.#records.length;
+    let hi = records.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      const other = this.#records[mid]!.block.nodes[0]!;
+      const other = records[mid]!.block.nodes[0]!;
       if (follows(other, first)) hi = mid;
       else lo = mid + 1;
     }
-    this.#records.splice(lo, 0, record);
-    for (const node of block.nodes) this.#recordOf.set(node, record);
+    return lo;
+  }
+
+  /**
+   * The record of the nearest text node before `node` in document order that has one; null when
+   * there is none in the document; undefined when that is not known cheaply (too far back, or
+   * past a shadow tree, whose blocks come before its host's light content).
+   */
+  #recordBefore(node: Node): BlockRecord | null | undefined {
+    const hosts = this.#shadowRoots.size ? new Set([...this.#shadowRoots].map((root) => root.host)) : null;
+    let steps = 0;
+    let n: Node | null = node;
+    for (;;) {
+      if (n.previousSibling) {
+        n = n.previousSibling;
+        while (n.lastChild) n = n.lastChild;
+      } else {
+        n = n.parentNode;
+        if (!n) return undefined;
+        if (n.nodeType === 9) return null;
+        if (n.nodeType === 11) return undefined;
+      }
+      if (n.nodeType === TEXT_NODE) {
+        const record = this.#recordOf.get(n as Text);
+        if (record) return record;
+      } else if (hosts?.has(n as Element)) return undefined;
+      if (++steps > WALK_BACK_LIMIT) return undefined;
+    }
   }
 
   #collectRecords(root: Node, dropped: Set<BlockRecord>): void {
@@ -257,10 +312,16 @@ export class PageScanner {
   }
 }
 
-/** Drops containers that lie inside another container of the set. */
+/** Drops containers that lie inside another container of the set (within its tree, as `contains` does). */
 function outermost(containers: Iterable<BlockContainer>): BlockContainer[] {
-  const list = [...new Set(containers)];
-  return list.filter((c) => !list.some((other) => other !== c && other.contains(c)));
+  const set = new Set(containers);
+  const out: BlockContainer[] = [];
+  for (const c of set) {
+    let inside = false;
+    for (let p = c.parentNode; p && !inside; p = p.parentNode) inside = set.has(p as BlockContainer);
+    if (!inside) out.push(c);
+  }
+  return out;
 }
 
 /** Which containers to rescan and which nodes to forget, from a batch of mutation records. */
