@@ -8,13 +8,14 @@ import type { Candidate } from './matcher';
 
 /**
  * Sets `resolved` on every candidate. `blocks` must be in document order; `cueFigures` holds
- * the figures whose cues occur anywhere on the page. Returns the number of mentions.
+ * the figures whose cues occur anywhere on the page; `introduced`, the figures named in full
+ * before the first block (when resolving only the end of a page). Returns the number of mentions.
  */
 export function resolveMentions(
   blocks: Iterable<{ readonly candidates: readonly Candidate[] }>,
   cueFigures: ReadonlySet<number>,
+  introduced = new Set<number>(),
 ): number {
-  const introduced = new Set<number>();
   let count = 0;
   for (const block of blocks) {
     for (const c of block.candidates) {

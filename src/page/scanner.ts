@@ -46,7 +46,18 @@ export class PageScanner {
    */
   #records: BlockRecord[] = [];
   readonly #recordOf = new Map<Text, BlockRecord>();
-  #mentions = new Map<Candidate, Mention>();
+  readonly #mentions = new Map<Candidate, Mention>();
+  /**
+   * The page rules run again only from the first record that changed since the last publish
+   * (records before it keep their meaning), or from the start when a figure's cue appears on, or
+   * leaves, the page. Appending costs what was appended.
+   */
+  #dirtyFrom = 0;
+  /** How many times each figure's cues occur on the page. */
+  readonly #cueCounts = new Map<number, number>();
+  #cuesChanged = false;
+  /** Mentions of forgotten records, reported by the next publish. */
+  #forgotten: Mention[] = [];
   readonly #listeners: ChangeListener[] = [];
   readonly #shadowRoots = new Set<ShadowRoot>();
   readonly #shadowListeners: ((root: ShadowRoot) => void)[] = [];
@@ -185,8 +196,19 @@ export class PageScanner {
 
   #append(block: TextBlock, matches: BlockMatches): void {
     const record: BlockRecord = { block, matches };
+    this.#dirtyFrom = Math.min(this.#dirtyFrom, this.#records.length);
     this.#records.push(record);
     for (const node of block.nodes) this.#recordOf.set(node, record);
+    this.#countCues(record, 1);
+  }
+
+  #countCues(record: BlockRecord, delta: 1 | -1): void {
+    for (const figure of record.matches.cues) {
+      const count = (this.#cueCounts.get(figure) ?? 0) + delta;
+      if (count === 0) this.#cueCounts.delete(figure);
+      else this.#cueCounts.set(figure, count);
+      if (count === 0 || (delta === 1 && count === 1)) this.#cuesChanged = true;
+    }
   }
 
   /** Reads the blocks of `container` (whose old records are gone) into their place in document order. */
@@ -202,7 +224,11 @@ export class PageScanner {
     const at = this.#insertionIndex(found[0]!.block.nodes[0]!);
     if (at === records.length) for (const record of found) records.push(record);
     else this.#records = records.slice(0, at).concat(found, records.slice(at));
-    for (const record of found) for (const node of record.block.nodes) this.#recordOf.set(node, record);
+    this.#dirtyFrom = Math.min(this.#dirtyFrom, at);
+    for (const record of found) {
+      for (const node of record.block.nodes) this.#recordOf.set(node, record);
+      this.#countCues(record, 1);
+    }
   }
 
   /** Where a block starting at `first` goes in the records. */
@@ -279,34 +305,54 @@ export class PageScanner {
       for (const node of record.block.nodes) {
         if (this.#recordOf.get(node) === record) this.#recordOf.delete(node);
       }
+      for (const candidate of record.matches.candidates) {
+        const mention = this.#mentions.get(candidate);
+        if (!mention) continue;
+        this.#forgotten.push(mention);
+        this.#mentions.delete(candidate);
+      }
+      this.#countCues(record, -1);
     }
+    const first = this.#records.findIndex((r) => dropped.has(r));
+    if (first !== -1) this.#dirtyFrom = Math.min(this.#dirtyFrom, first);
     this.#records = this.#records.filter((r) => !dropped.has(r));
   }
 
   #publish(): void {
-    const cues = new Set<number>();
-    for (const record of this.#records) for (const f of record.matches.cues) cues.add(f);
-    resolveMentions(this.#records.map((r) => r.matches), cues);
-    const next = new Map<Candidate, Mention>();
+    const records = this.#records;
+    const from = this.#cuesChanged ? 0 : Math.min(this.#dirtyFrom, records.length);
+    this.#cuesChanged = false;
+    this.#dirtyFrom = records.length;
+    const removed = this.#forgotten;
+    this.#forgotten = [];
+    // The figures introduced (named in full) before `from`: what the records from there on start with.
+    const introduced = new Set<number>();
+    for (let i = 0; i < from; i++) {
+      for (const candidate of records[i]!.matches.candidates) if (!candidate.short && candidate.resolved !== -1) introduced.add(candidate.resolved);
+    }
+    const rest = records.slice(from);
+    resolveMentions(
+      rest.map((r) => r.matches),
+      new Set(this.#cueCounts.keys()),
+      introduced,
+    );
     const added: Mention[] = [];
-    for (const record of this.#records) {
+    for (const record of rest) {
       for (const candidate of record.matches.candidates) {
-        if (candidate.resolved === -1) continue;
-        let mention = this.#mentions.get(candidate);
-        if (!mention || mention.figure !== candidate.resolved) {
-          mention = { figure: candidate.resolved, record, candidate };
-          added.push(mention);
+        const mention = this.#mentions.get(candidate);
+        if (mention && mention.figure === candidate.resolved) continue;
+        if (mention) {
+          removed.push(mention);
+          this.#mentions.delete(candidate);
         }
-        next.set(candidate, mention);
+        if (candidate.resolved === -1) continue;
+        const next: Mention = { figure: candidate.resolved, record, candidate };
+        this.#mentions.set(candidate, next);
+        added.push(next);
       }
     }
-    const removed: Mention[] = [];
-    for (const [candidate, mention] of this.#mentions) {
-      if (next.get(candidate) !== mention) removed.push(mention);
-    }
-    this.#mentions = next;
     if (added.length || removed.length) {
-      const changes = { added, removed, total: next.size };
+      const changes = { added, removed, total: this.#mentions.size };
       for (const listener of this.#listeners) listener(changes);
     }
   }
