@@ -1,6 +1,9 @@
 // Types for page-helpers.mjs. `page` is a playwright-core or puppeteer-core Page.
-export interface AnyPage {
+/** A page or a frame: the helpers that only evaluate in the page also work on a frame. */
+export interface AnyFrame {
   evaluate(fn: (...args: any[]) => any, ...args: any[]): Promise<any>;
+}
+export interface AnyPage extends AnyFrame {
   mouse: { move(x: number, y: number, options?: any): Promise<void> };
 }
 
@@ -38,18 +41,18 @@ export interface CardState {
   hostParent: string | null;
 }
 
-export function textPoint(page: AnyPage, text: string, options?: TextPointOptions): Promise<TextPoint>;
+export function textPoint(page: AnyFrame, text: string, options?: TextPointOptions): Promise<TextPoint>;
 export function hoverText(page: AnyPage, text: string, options?: TextPointOptions): Promise<TextPoint>;
 export function moveMouseAway(page: AnyPage, point?: { x?: number; y?: number }): Promise<void>;
 export function pollPage<T>(
-  page: AnyPage,
+  page: AnyFrame,
   fn: (arg: any) => T,
   arg?: unknown,
   options?: { timeout?: number; interval?: number; message?: string },
 ): Promise<NonNullable<T>>;
-export function waitForScan(page: AnyPage, options?: { timeout?: number }): Promise<number>;
-export function readCard(page: AnyPage): Promise<CardState | null>;
-export function waitForCard(page: AnyPage, options?: { name?: string; timeout?: number }): Promise<CardState>;
-export function waitForNoCard(page: AnyPage, options?: { timeout?: number }): Promise<void>;
-export function cardAppearsWithin(page: AnyPage, ms: number): Promise<boolean>;
-export function elementBox(page: AnyPage, selector: string): Promise<Box>;
+export function waitForScan(page: AnyFrame, options?: { timeout?: number }): Promise<number>;
+export function readCard(page: AnyFrame): Promise<CardState | null>;
+export function waitForCard(page: AnyFrame, options?: { name?: string; timeout?: number }): Promise<CardState>;
+export function waitForNoCard(page: AnyFrame, options?: { timeout?: number }): Promise<void>;
+export function cardAppearsWithin(page: AnyFrame, ms: number): Promise<boolean>;
+export function elementBox(page: AnyFrame, selector: string): Promise<Box>;

@@ -7,6 +7,7 @@ import path from 'node:path';
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.htm': 'text/html; charset=utf-8',
+  '.xhtml': 'application/xhtml+xml; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -25,11 +26,13 @@ const TYPES = {
 /**
  * Serve the files under `dir` on http://127.0.0.1:<port>/.
  * @param {string} dir
- * @param {{port?: number, onRequest?: (info: {method: string, url: string, status: number}) => void}} [options]
+ * @param {{port?: number, onRequest?: (info: {method: string, url: string, status: number}) => void,
+ *   routes?: Record<string, () => {type: string, body: string | Buffer} | Promise<{type: string, body: string | Buffer}>>}} [options]
+ *   routes: pages made on request (by pathname), for test pages too large or too derived to keep as files.
  * @returns {Promise<{url: string, port: number, close(): Promise<void>}>}
  *   `url` ends with a slash, e.g. "http://127.0.0.1:40123/".
  */
-export async function serveDir(dir, { port = 0, onRequest } = {}) {
+export async function serveDir(dir, { port = 0, onRequest, routes = {} } = {}) {
   const root = path.resolve(dir);
   const rootStat = await fs.stat(root).catch(() => null);
   if (!rootStat?.isDirectory()) throw new Error(`serveDir: not a directory: ${root}`);
@@ -37,7 +40,7 @@ export async function serveDir(dir, { port = 0, onRequest } = {}) {
   const server = http.createServer(async (req, res) => {
     let status = 500;
     try {
-      status = await handle(root, req, res);
+      status = await handle(root, req, res, routes);
     } catch (err) {
       if (!res.headersSent) send(res, 500, 'Internal server error\n');
       else res.destroy(err);
@@ -75,7 +78,7 @@ export async function serveDir(dir, { port = 0, onRequest } = {}) {
 }
 
 /** @returns {Promise<number>} the status sent */
-async function handle(root, req, res) {
+async function handle(root, req, res, routes) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD');
     return send(res, 405, 'Method not allowed\n');
@@ -87,6 +90,13 @@ async function handle(root, req, res) {
     return send(res, 400, 'Bad request\n');
   }
   if (pathname.includes('\0')) return send(res, 400, 'Bad request\n');
+  if (Object.hasOwn(routes, pathname)) {
+    const { type, body } = await routes[pathname]();
+    const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+    res.writeHead(200, { 'Content-Type': type, 'Content-Length': bytes.length, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+    res.end(req.method === 'HEAD' ? undefined : bytes);
+    return 200;
+  }
 
   // Resolve against root and refuse anything that escapes it (.., encoded .., absolute tricks).
   const file = path.resolve(root, '.' + path.posix.normalize('/' + pathname));

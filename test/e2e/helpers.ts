@@ -4,7 +4,7 @@ import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveDir } from '../../scripts/serve.mjs';
+import { serveDir, type ServeOptions } from '../../scripts/serve.mjs';
 
 export { findBrowser, launchChromium, launchFirefox } from '../../scripts/browsers.mjs';
 export {
@@ -45,10 +45,10 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
-/** Serve test/e2e/pages on 127.0.0.1 and log what is requested. */
-export async function startFixtureServer(): Promise<FixtureServer> {
+/** Serve test/e2e/pages (and any `routes`, pages made on request) on 127.0.0.1 and log what is requested. */
+export async function startFixtureServer(routes: NonNullable<ServeOptions['routes']> = {}): Promise<FixtureServer> {
   const requests: ServedRequest[] = [];
-  const srv = await serveDir(PAGES_DIR, { onRequest: (r: ServedRequest) => requests.push(r) });
+  const srv = await serveDir(PAGES_DIR, { routes, onRequest: (r: ServedRequest) => requests.push(r) });
   return { url: srv.url, origin: new URL(srv.url).origin, port: srv.port, requests, close: srv.close };
 }
 
