@@ -4,6 +4,7 @@
  * `br`, headings…). Nothing that is not prose is read: scripts, styles, form fields, code,
  * editable regions, our own UI.
  */
+import { shadowRootOf } from './shadow';
 
 export interface TextBlock {
   /** The text nodes of the block, in order. */
@@ -186,7 +187,7 @@ export class BlockCursor {
           continue;
         }
         if (BLOCK.has(name)) boundary = true;
-        const shadow = el.shadowRoot;
+        const shadow = shadowRootOf(el);
         if (shadow) {
           if (this.count) {
             this.#shadow = shadow;
