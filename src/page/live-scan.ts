@@ -11,6 +11,8 @@ export interface LiveScanOptions {
   mutationDelayMs?: number;
   /** Our own nodes, never scanned or observed. */
   isOurs: (node: Node) => boolean;
+  /** Hears how long each rescan of mutations took, in milliseconds (the benchmark). */
+  onFlush?: (ms: number) => void;
 }
 
 export interface LiveScan {
@@ -35,8 +37,10 @@ export function startLiveScan(root: Node, scanner: PageScanner, options: LiveSca
     const records = pending.concat(observer.takeRecords());
     pending = [];
     if (records.length === 0) return;
+    const started = options.onFlush ? win.performance.now() : 0;
     const { containers, removed } = dirtyFromMutations(records, options.isOurs);
     scanner.update(containers, removed);
+    options.onFlush?.(win.performance.now() - started);
   };
 
   const observer = new win.MutationObserver((records) => {
