@@ -114,6 +114,7 @@ const api = {
     }
     const t0 = now();
     matcher = new Matcher({ patterns });
+    matcher.prepare(); // the automaton is otherwise built by the first block matched
     return { ms: now() - t0, patterns: patterns.length, states: matcher.stateCount };
   },
 
@@ -278,13 +279,16 @@ const api = {
   },
 
   /** Startup on this (blank) page: Matcher + scanner + first scan of the empty body. */
-  startup(): { ms: number; matcherMs: number } {
+  startup(): { ms: number; matcherMs: number; deferredBuildMs: number } {
     const t0 = now();
     const m = new Matcher(dataset);
     const t1 = now();
     const scanner = new PageScanner(m);
     scanner.scanAll(document.body ?? document.documentElement);
-    return { ms: now() - t0, matcherMs: t1 - t0 };
+    const t2 = now();
+    // Not part of startup on a blank page (nothing to match): what the first block with text pays.
+    m.prepare();
+    return { ms: t2 - t0, matcherMs: t1 - t0, deferredBuildMs: now() - t2 };
   },
 };
 

@@ -60,33 +60,53 @@ function isCapital(ch: string | undefined): boolean {
   return ch !== undefined && ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
+interface Tables {
+  readonly automaton: Automaton;
+  readonly patterns: PreparedPattern[];
+  /** 1 for units that begin only patterns needing a word boundary before them. */
+  readonly startsOnlyAtBoundary: Uint8Array;
+}
+
+function buildTables(source: readonly CompiledPattern[]): Tables {
+  const patterns = source.map((p) => ({
+    ...p,
+    boundaryStart: isWordUnit(p.text.charCodeAt(0)),
+    boundaryEnd: isWordUnit(p.text.charCodeAt(p.text.length - 1)),
+  }));
+  const automaton = buildAutomaton(patterns.map((p) => p.text));
+  const startsOnlyAtBoundary = new Uint8Array(0x10000);
+  const startsAnywhere = new Set<number>();
+  for (const p of patterns) if (!p.boundaryStart) startsAnywhere.add(p.text.charCodeAt(0));
+  for (const p of patterns) {
+    const first = p.text.charCodeAt(0);
+    if (p.boundaryStart && !startsAnywhere.has(first)) startsOnlyAtBoundary[first] = 1;
+  }
+  return { automaton, patterns, startsOnlyAtBoundary };
+}
+
 export class Matcher {
-  readonly #automaton: Automaton;
-  readonly #patterns: PreparedPattern[];
+  readonly #source: readonly CompiledPattern[];
+  /**
+   * Built by the first block matched (or `prepare`), not by the constructor: the content script
+   * starts in every frame, and a page or frame without text never pays for the automaton.
+   */
+  #tables: Tables | null = null;
   /** The folded text of the block being matched, and the original index of each unit (reused buffers). */
   #units = new Uint16Array(1024);
   #origins = new Int32Array(1024);
-  /** 1 for units that begin only patterns needing a word boundary before them. */
-  readonly #startsOnlyAtBoundary: Uint8Array;
 
   constructor(dataset: Pick<CompiledDataset, 'patterns'>) {
-    this.#patterns = dataset.patterns.map((p) => ({
-      ...p,
-      boundaryStart: isWordUnit(p.text.charCodeAt(0)),
-      boundaryEnd: isWordUnit(p.text.charCodeAt(p.text.length - 1)),
-    }));
-    this.#automaton = buildAutomaton(this.#patterns.map((p) => p.text));
-    this.#startsOnlyAtBoundary = new Uint8Array(0x10000);
-    const startsAnywhere = new Set<number>();
-    for (const p of this.#patterns) if (!p.boundaryStart) startsAnywhere.add(p.text.charCodeAt(0));
-    for (const p of this.#patterns) {
-      const first = p.text.charCodeAt(0);
-      if (p.boundaryStart && !startsAnywhere.has(first)) this.#startsOnlyAtBoundary[first] = 1;
-    }
+    this.#source = dataset.patterns;
+  }
+
+  /** Builds the automaton now rather than at the first block matched. */
+  prepare(): void {
+    this.#tables ??= buildTables(this.#source);
   }
 
   get stateCount(): number {
-    return this.#automaton.stateCount;
+    this.prepare();
+    return this.#tables!.automaton.stateCount;
   }
 
   /**
@@ -147,9 +167,9 @@ export class Matcher {
       }
     }
     // 2. The automaton over the folded units.
-    const { rootTable, firstEdge, edgeCode, edgeTarget, edgeNext, fail, hasOutput, terminal, dictionary } = this.#automaton;
-    const startsOnlyAtBoundary = this.#startsOnlyAtBoundary;
-    const patterns = this.#patterns;
+    if (n === 0) return EMPTY;
+    const { automaton, patterns, startsOnlyAtBoundary } = (this.#tables ??= buildTables(this.#source));
+    const { rootTable, firstEdge, edgeCode, edgeTarget, edgeNext, fail, hasOutput, terminal, dictionary } = automaton;
     let result: BlockMatches | null = null;
     let state = 0;
     for (let j = 0; j < n; j++) {
@@ -193,7 +213,7 @@ export class Matcher {
 
   /** Records an occurrence of pattern `index` ending at folded unit `end` (exclusive). */
   #accept(result: BlockMatches | null, text: string, origins: Int32Array, index: number, end: number): BlockMatches {
-    const pattern = this.#patterns[index]!;
+    const pattern = this.#tables!.patterns[index]!;
     const start = end - pattern.text.length;
     const originAt = (k: number): number => origins[k]!;
     const out = result ?? { candidates: [], cues: [] };
