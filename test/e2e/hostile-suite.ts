@@ -2,13 +2,16 @@
 // DOM holds nothing of ours but the one host on <html>, the page saw no error, and cards still open
 // where the page has names. Each case's time is printed for the closing note.
 import { expect, it } from 'vitest';
-import { cardAppearsWithin, hoverText, moveMouseAway, pollPage, readCard, sleep, waitForCard, waitForScan } from './helpers';
+import { cardAppearsWithin, hoverText, moveMouseAway, pollPage, readCard, sleep, waitForCard, waitForNoCard, waitForScan } from './helpers';
+import { frameNamed, frameOrigin, hoverInFrame, leaveFrame, mentionCount, typeIntoField, type Evaluator, type HostilePage } from './hostile-helpers';
+import { HUGE_MENTIONS } from './hostile-routes';
 
-export interface HostilePage {
-  goto(url: string): Promise<unknown>;
-  evaluate<R, A>(fn: (arg: A) => R, arg: A): Promise<R>;
-  mouse: { move(x: number, y: number): Promise<void>; click(x: number, y: number): Promise<void> };
-  keyboard: { type(text: string): Promise<void>; press(key: string): Promise<void> };
+export type { HostilePage } from './hostile-helpers';
+
+export interface HostileEnv {
+  browser: 'chromium' | 'firefox';
+  /** Errors and warnings the page (any frame) wrote to its console since the last visit. */
+  consoleProblems: () => string[];
 }
 
 interface Shape {
@@ -39,26 +42,27 @@ function ourHost(what: 'data-mentions' | 'card'): string | null {
   return null;
 }
 
-export function hostileSuite(getPage: () => HostilePage, url: (name: string) => string, pageErrors: () => string[]): void {
-  const visit = async (name: string) => {
+export function hostileSuite(getPage: () => HostilePage, url: (name: string) => string, pageErrors: () => string[], env: HostileEnv): void {
+  const visit = async (name: string, timeout = 20_000) => {
     pageErrors().length = 0;
+    env.consoleProblems().length = 0;
     const page = getPage();
-    await page.goto(url(name));
-    await waitForScan(page, { timeout: 20_000 });
+    await page.goto(url(name), { timeout });
+    await waitForScan(page, { timeout });
     await moveMouseAway(page);
     return page;
   };
-  const timed = (name: string, body: () => Promise<void>) =>
-    it(name, { timeout: 60_000 }, async () => {
+  const timed = (name: string, body: () => Promise<void>, timeout = 60_000) =>
+    it(name, { timeout }, async () => {
       const started = performance.now();
       await body();
       console.log(`hostile page "${name}": passed in ${Math.round(performance.now() - started)} ms`);
     });
 
-  const expectUntouched = async (page: HostilePage) => {
+  const expectUntouched = async (page: Evaluator, body = 'body') => {
     const shape = await page.evaluate(pageShape, null);
     expect(shape.ours).toBe(0);
-    expect(shape.htmlChildren.filter((c) => c !== 'head' && c !== 'body')).toEqual(['context-cards-host']);
+    expect(shape.htmlChildren.filter((c) => c !== 'head' && c !== body)).toEqual(['context-cards-host']);
     // The browser's own favicon request, refused by a strict page policy, is not ours.
     expect(pageErrors().filter((e) => !e.includes('favicon.ico'))).toEqual([]);
   };
@@ -189,4 +193,189 @@ export function hostileSuite(getPage: () => HostilePage, url: (name: string) => 
     expect((await readCard(page))?.name ?? null).toBeNull();
     await expectUntouched(page);
   });
+
+  timed(
+    'huge DOM: 1,000,000 nodes of static HTML',
+    async () => {
+      pageErrors().length = 0;
+      const page = getPage();
+      await page.goto(url('huge.html'), { timeout: 180_000 });
+      // The page answers its reader while we read it: type into its field as the scan starts.
+      const typing = performance.now();
+      await typeIntoField(page, '#field', ' and typed');
+      const typed = Math.round(performance.now() - typing);
+      const scanning = (await page.evaluate(mentionCount, null)) === null;
+      const delay = Math.round(await page.evaluate(() => (window as unknown as { inputDelay: number }).inputDelay, null));
+      console.log(`huge DOM: typing took ${typed} ms, the longest keystroke waited ${delay} ms; the first scan was ${scanning ? 'still running' : 'done'} after it`);
+      await waitForScan(page, { timeout: 180_000 });
+      const nodes = await page.evaluate(() => {
+        const walker = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
+        let n = 0;
+        while (walker.nextNode()) n++;
+        return n;
+      }, null);
+      expect(nodes).toBeGreaterThanOrEqual(1_000_000);
+      // Every name was read, the one after the million nodes too.
+      expect(await page.evaluate(mentionCount, null)).toBe(HUGE_MENTIONS);
+      await hoverText(page, 'Meng Hongwei', { within: '#text' });
+      await waitForCard(page, { name: 'Meng Hongwei' });
+      await moveMouseAway(page);
+      await waitForNoCard(page);
+      await hoverText(page, 'Hua Chunying', { within: '#end' });
+      await waitForCard(page, { name: 'Hua Chunying' });
+      await expectUntouched(page);
+    },
+    300_000,
+  );
+
+  timed('a Preact app hydrates server markup with names, then updates it', async () => {
+    const page = await visit('preact.html');
+    expect(await page.evaluate(mentionCount, null)).toBe(2);
+    const sameAsRender = (edition: 1 | 2) => {
+      const fresh = (window as unknown as { renderFresh(e: 1 | 2): HTMLElement }).renderFresh(edition);
+      return document.getElementById('app')!.isEqualNode(Object.assign(fresh, { id: 'app' }));
+    };
+    // Hydrated after our scan, over text we already marked.
+    await page.evaluate(() => (window as unknown as { hydrateStory(): void }).hydrateStory(), null);
+    expect(await page.evaluate(sameAsRender, 1)).toBe(true);
+    await hoverText(page, 'Abdul Ghani Baradar');
+    await waitForCard(page, { name: 'Abdul Ghani Baradar' });
+    await moveMouseAway(page);
+    await waitForNoCard(page);
+
+    await page.evaluate(() => (window as unknown as { updateStory(): void }).updateStory(), null);
+    await pollPage(page, () => document.querySelector('#story[data-edition="2"]') !== null || null, null, { message: 'the app to update' });
+    // One name replaced in place (Zabihullah Mujahid → Hua Chunying), one added (Meng Hongwei).
+    await pollPage(page, mentionCountIs, 3, { message: 'the update to be scanned' });
+    for (const name of ['Hua Chunying', 'Meng Hongwei']) {
+      await hoverText(page, name);
+      await waitForCard(page, { name });
+      await moveMouseAway(page);
+      await waitForNoCard(page);
+    }
+    expect(await page.evaluate(sameAsRender, 2)).toBe(true);
+    await typeIntoField(page, '#field', ' and typed');
+    expect(env.consoleProblems()).toEqual([]);
+    await expectUntouched(page);
+  });
+
+  timed('sandboxed, srcdoc and about:blank frames: a card in each', async () => {
+    const page = await visit('frames.html');
+    // Both browsers inject the content script into all five kinds (all_frames, match_about_blank,
+    // match_origin_as_fallback), the frame without allow-scripts included: its sandbox binds the
+    // page's scripts, not the extension's.
+    const frames = [
+      ['sandbox-scripts', 'Abdul Ghani Baradar', 'scripts ran'],
+      ['sandbox-none', 'Abdul Ghani Baradar', 'scripts did not run'],
+      ['srcdoc', 'Zabihullah Mujahid', null],
+      ['sandbox-srcdoc', 'Hua Chunying', null],
+      ['blank', 'Interpol', null],
+    ] as const;
+    for (const [name, figure, ran] of frames) {
+      const frame = await frameNamed(page, name);
+      expect(await waitForScan(frame), `mentions in the ${name} frame`).toBe(1);
+      await hoverInFrame(page, frame, `iframe[name="${name}"]`, figure);
+      await waitForCard(frame, { name: figure });
+      expect(await readCard(page)).toBeNull();
+      await leaveFrame(page, `iframe[name="${name}"]`);
+      await waitForNoCard(frame);
+      if (ran) expect(await frame.evaluate(() => document.getElementById('ran')!.textContent, null)).toBe(ran);
+      await expectUntouched(frame);
+    }
+    await hoverText(page, 'Meng Hongwei');
+    await waitForCard(page, { name: 'Meng Hongwei' });
+    await typeIntoField(page, '#field', ' and typed');
+    await expectUntouched(page);
+  });
+
+  timed('closed shadow roots: names inside open cards, added text is scanned', async () => {
+    const page = await visit('closed-shadow.html');
+    /** Viewport centre of `text` in the page's closed roots, which the page lists for the test. */
+    const closedTextPoint = (text: string) => {
+      for (const root of (window as unknown as { closedRoots: ShadowRoot[] }).closedRoots) {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = (node as Text).data.indexOf(text);
+          if (at === -1) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + text.length);
+          const r = range.getClientRects()[0]!;
+          return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+        }
+      }
+      return null;
+    };
+    const hoverClosed = async (text: string) => {
+      const point = (await page.evaluate(closedTextPoint, text))!;
+      await page.mouse.move(point.x - 2, point.y);
+      await page.mouse.move(point.x, point.y);
+    };
+    // Firefox reads every closed root; Chromium asks only custom elements (see src/page/shadow.ts).
+    const plainRootRead = env.browser === 'firefox';
+    if (!plainRootRead) {
+      console.log(
+        'closed shadow roots: Chromium leaves the closed root of a plain <div> unread (Interpol): ' +
+          'chrome.dom.openOrClosedShadowRoot costs ~5 µs a call, so only custom elements are asked',
+      );
+    }
+    const outside = plainRootRead ? 3 : 2;
+    expect(await page.evaluate(mentionCount, null)).toBe(outside);
+    await hoverText(page, 'Meng Hongwei');
+    await waitForCard(page, { name: 'Meng Hongwei' });
+    await moveMouseAway(page);
+    await waitForNoCard(page);
+    for (const name of plainRootRead ? ['Hua Chunying', 'Interpol'] : ['Hua Chunying']) {
+      await hoverClosed(name);
+      await waitForCard(page, { name });
+      await moveMouseAway(page);
+      await waitForNoCard(page);
+    }
+    await page.evaluate(() => (window as unknown as { addToClosed(): void }).addToClosed(), null);
+    await pollPage(page, mentionCountIs, outside + 1, { message: 'the text added in the closed root to be scanned' });
+    await hoverClosed('Zabihullah Mujahid');
+    await waitForCard(page, { name: 'Zabihullah Mujahid' });
+    await typeIntoField(page, '#field', ' and typed');
+    await expectUntouched(page);
+  });
+
+  timed('XHTML document (application/xhtml+xml): cards open', async () => {
+    const page = await visit('xhtml.xhtml');
+    expect(await page.evaluate(() => document.contentType, null)).toBe('application/xhtml+xml');
+    expect(await page.evaluate(mentionCount, null)).toBe(2);
+    for (const name of ['Meng Hongwei', 'Hua Chunying']) {
+      await hoverText(page, name);
+      await waitForCard(page, { name });
+      await moveMouseAway(page);
+      await waitForNoCard(page);
+    }
+    await typeIntoField(page, '#field', ' and typed');
+    await expectUntouched(page);
+  });
+
+  timed('frameset: a card in each frame', async () => {
+    // The frameset document has no text of its own: its scan finds nothing, its frames' do.
+    const page = await visit('frameset.html');
+    expect(await page.evaluate(mentionCount, null)).toBe(0);
+    for (const [name, figure] of [
+      ['left', 'Meng Hongwei'],
+      ['right', 'Abdul Ghani Baradar'],
+    ] as const) {
+      const frame = await frameNamed(page, name);
+      expect(await waitForScan(frame)).toBe(1);
+      await hoverInFrame(page, frame, `frame[name="${name}"]`, figure);
+      await waitForCard(frame, { name: figure });
+      await leaveFrame(page, `frame[name="${name}"]`);
+      await waitForNoCard(frame);
+      await expectUntouched(frame);
+    }
+    const left = await frameNamed(page, 'left');
+    await typeIntoField(page, '#field', ' and typed', { target: left, origin: await frameOrigin(page, 'frame[name="left"]') });
+    await expectUntouched(page, 'frameset');
+  });
+}
+
+/** Runs in the page: true once our host reports `count` mentions. */
+function mentionCountIs(count: number): true | null {
+  return Number(document.querySelector('context-cards-host')?.getAttribute('data-mentions')) === count || null;
 }
