@@ -113,6 +113,8 @@ export class CardHost {
     };
     card.style.position = 'fixed';
     const update = (): void => {
+      // 100vw in the stylesheet counts a classic scrollbar as room (Firefox, narrow windows): cap by what is visible.
+      card.style.maxWidth = `${Math.max(200, card.ownerDocument.documentElement.clientWidth - 16)}px`;
       void computePosition(reference, card, {
         strategy: 'fixed',
         placement: 'bottom-start',

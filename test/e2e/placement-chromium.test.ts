@@ -1,0 +1,102 @@
+// @vitest-environment node
+// Card placement in Chromium (one browser for the file): see placement-suite.ts, plus browser zoom,
+// which only Chromium can emulate here (device metrics over CDP).
+import type { CDPSession } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  CHROME_DIST,
+  HOOK_TIMEOUT,
+  hoverText,
+  launchChromium,
+  moveMouseAway,
+  startFixtureServer,
+  waitForCard,
+  waitForNoCard,
+  waitForScan,
+  type FixtureServer,
+} from './helpers';
+import { placementSuite, type PlacementPage } from './placement-suite';
+
+let session: Awaited<ReturnType<typeof launchChromium>> | undefined;
+let fixture: FixtureServer;
+let cdp: CDPSession;
+
+describe('card placement in Chromium', () => {
+  beforeAll(async () => {
+    fixture = await startFixtureServer();
+    session = await launchChromium({ extensionDir: CHROME_DIST, headless: true });
+    cdp = await session.context.newCDPSession(session.page);
+  }, HOOK_TIMEOUT);
+
+  afterAll(async () => {
+    await session?.close();
+    await fixture?.close();
+  }, HOOK_TIMEOUT);
+
+  placementSuite({
+    page: () => session!.page as unknown as PlacementPage,
+    url: () => `${fixture.url}placement.html`,
+    resize: (width, height) => session!.page.setViewportSize({ width, height }),
+  });
+
+  it('shows the card over the element in full screen', async () => {
+    const page = session!.page;
+    await page.goto(`${fixture.url}placement.html`);
+    await waitForScan(page);
+    await page.click('#full'); // a real click: full screen needs a user gesture
+    await page.waitForFunction(() => document.fullscreenElement?.id === 'stage');
+    await moveMouseAway(page);
+    await hoverText(page, 'Meng Hongwei');
+    await waitForCard(page, { name: 'Meng Hongwei' });
+    await new Promise((resolve) => setTimeout(resolve, 300)); // let the entry animation end
+    // On top and usable: a real click on the card's close button reaches it and closes the card.
+    const close = await page.evaluate(() => {
+      const button = document.querySelector('context-cards-host')!.shadowRoot!.querySelector('.close')!.getBoundingClientRect();
+      return { x: button.left + button.width / 2, y: button.top + button.height / 2 };
+    });
+    await page.mouse.click(close.x, close.y);
+    await waitForNoCard(page);
+    expect(await page.evaluate(() => document.fullscreenElement?.id)).toBe('stage');
+    await page.evaluate(() => document.exitFullscreen());
+  });
+
+  // Browser zoom in a 1280 × 800 window: the page sees a viewport of 1280/z × 800/z CSS pixels at a
+  // device pixel ratio of z.
+  it.each([0.5, 2, 3])('stays inside the viewport and off the name at %s× zoom', async (zoom) => {
+    const page = session!.page;
+    const width = Math.round(1280 / zoom);
+    const height = Math.round(800 / zoom);
+    await cdp.send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: zoom, mobile: false });
+    try {
+      await page.goto(`${fixture.url}placement.html`);
+      await waitForScan(page);
+      await moveMouseAway(page);
+      await hoverText(page, 'Hua Chunying');
+      await waitForCard(page, { name: 'Hua Chunying' });
+      await new Promise((resolve) => setTimeout(resolve, 300)); // let the entry animation end
+      const layout = await page.evaluate(() => {
+        const card = document.querySelector('context-cards-host')!.shadowRoot!.querySelector('[role="dialog"]')!.getBoundingClientRect();
+        const right = document.getElementById('right')!.firstChild!;
+        const range = document.createRange();
+        const at = right.textContent!.indexOf('Hua Chunying');
+        range.setStart(right, at);
+        range.setEnd(right, at + 'Hua Chunying'.length);
+        const name = range.getBoundingClientRect();
+        return {
+          card: { left: card.left, top: card.top, right: card.right, bottom: card.bottom },
+          name: { left: name.left, top: name.top, right: name.right, bottom: name.bottom },
+          viewport: { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight },
+        };
+      });
+      const { card, name, viewport } = layout;
+      expect(card.left).toBeGreaterThanOrEqual(0);
+      expect(card.right).toBeLessThanOrEqual(viewport.width);
+      expect(card.top).toBeGreaterThanOrEqual(0);
+      expect(card.bottom).toBeLessThanOrEqual(viewport.height);
+      const covers = card.left < name.right && name.left < card.right && card.top < name.bottom && name.top < card.bottom;
+      expect(covers).toBe(false);
+    } finally {
+      await cdp.send('Emulation.clearDeviceMetricsOverride');
+    }
+  });
+});
