@@ -227,13 +227,19 @@ export class BlockCursor {
     const count = this.count;
     const data = this.#data;
     const starts = this.starts;
-    let text = data[0]!;
     starts[0] = 0;
-    for (let k = 1; k < count; k++) {
-      starts[k] = text.length;
-      text += data[k]!;
+    if (count === 1) {
+      this.text = data[0]!;
+      return true;
     }
-    this.text = text;
+    let length = data[0]!.length;
+    for (let k = 1; k < count; k++) {
+      starts[k] = length;
+      length += data[k]!.length;
+    }
+    // One flat string (concatenation would build a rope the matcher then has to flatten).
+    data.length = count;
+    this.text = data.join('');
     return true;
   }
 }
