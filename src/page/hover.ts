@@ -68,6 +68,7 @@ export class HoverIntent {
     doc.addEventListener('pointerdown', this.#onPointerDown, { capture: true, passive: true });
     doc.addEventListener('pointerup', this.#onPointerUp, { capture: true, passive: true });
     doc.addEventListener('pointercancel', this.#onPointerCancel, { capture: true, passive: true });
+    doc.addEventListener('pointerout', this.#onPointerOut, { capture: true, passive: true });
     doc.addEventListener('click', this.#onClick, { capture: true });
     doc.addEventListener('keydown', this.#onKeyDown, { capture: true });
     doc.addEventListener('focusin', this.#onFocusIn, { capture: true });
@@ -114,6 +115,7 @@ export class HoverIntent {
     doc.removeEventListener('pointerdown', this.#onPointerDown, { capture: true });
     doc.removeEventListener('pointerup', this.#onPointerUp, { capture: true });
     doc.removeEventListener('pointercancel', this.#onPointerCancel, { capture: true });
+    doc.removeEventListener('pointerout', this.#onPointerOut, { capture: true });
     doc.removeEventListener('click', this.#onClick, { capture: true });
     doc.removeEventListener('keydown', this.#onKeyDown, { capture: true });
     doc.removeEventListener('focusin', this.#onFocusIn, { capture: true });
@@ -207,6 +209,17 @@ export class HoverIntent {
     this.#show(mention, 'tap', true, { x: event.clientX, y: event.clientY });
   };
 
+  /** The pointer left this document (out of the window, or straight into another frame): no move will follow here. */
+  readonly #onPointerOut = (event: PointerEvent): void => {
+    if (event.pointerType === 'touch' || event.relatedTarget !== null) return;
+    if (this.#frame) this.#win.cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
+    this.#pending = null;
+    this.#cancelDwell();
+    this.#overCard = false;
+    if (this.#open && !this.#pinned && this.#openedBy === 'hover') this.#startGrace();
+  };
+
   readonly #onPointerCancel = (): void => {
     this.#touchStart = null; // the browser took the touch for scrolling
   };
@@ -290,16 +303,20 @@ export class HoverIntent {
     if (this.#graceTimer) return;
     this.#graceTimer = this.#win.setTimeout(() => {
       this.#graceTimer = 0;
-      if (!this.#overCard && !this.#pinned) this.#close(false);
+      // The pointer may already rest on another name: its dwell goes on.
+      if (!this.#overCard && !this.#pinned) this.#close(false, { keepPending: true });
     }, this.#options.graceMs);
   }
 
-  #close(restoreFocus: boolean): void {
-    this.#clearTimers();
+  #close(restoreFocus: boolean, { keepPending = false } = {}): void {
+    this.#cancelGrace();
+    if (!keepPending) {
+      this.#cancelDwell();
+      this.#pending = null;
+    }
     this.#open = null;
     this.#openedBy = null;
     this.#pinned = false;
-    this.#pending = null;
     this.#overCard = false;
     this.#callbacks.close({ restoreFocus });
     const back = this.#focusBeforeOpen;

@@ -135,7 +135,24 @@ export class CardHost {
         card.style.top = `${y}px`;
       });
     };
-    this.#stopAutoUpdate = autoUpdate(reference, card, update, { animationFrame: false });
+    // autoUpdate would walk every ancestor of the name to listen to each scroll container: seconds on
+    // a page nested thousands deep. Scroll events reach the document in the capture phase wherever
+    // they start, so one listener there (and one for resizes) does the same job at any depth.
+    const stopObservers = autoUpdate(reference, card, update, { ancestorScroll: false, ancestorResize: false, animationFrame: false });
+    const doc = card.ownerDocument;
+    const win = doc.defaultView;
+    let frame = 0;
+    const schedule = (): void => {
+      if (!frame) frame = win?.requestAnimationFrame(() => ((frame = 0), update())) ?? 0;
+    };
+    doc.addEventListener('scroll', schedule, { capture: true, passive: true });
+    win?.addEventListener('resize', schedule, { passive: true });
+    this.#stopAutoUpdate = () => {
+      stopObservers();
+      doc.removeEventListener('scroll', schedule, { capture: true });
+      win?.removeEventListener('resize', schedule);
+      if (frame) win?.cancelAnimationFrame(frame);
+    };
   }
 }
 

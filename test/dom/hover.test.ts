@@ -4,9 +4,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HoverIntent, type OpenReason } from '../../src/page/hover';
 import type { Mention } from '../../src/page/scanner';
 
-// One name occupies x 100–200, y 0–20; the card occupies y 40–200.
+// One name occupies x 100–200, y 0–20, another x 100–200, y 300–320; the card occupies y 40–200.
 const NAME = { figure: 3, record: {}, candidate: {} } as unknown as Mention;
+const OTHER = { figure: 5, record: {}, candidate: {} } as unknown as Mention;
 const onName = { x: 150, y: 10 };
+const onOther = { x: 150, y: 310 };
 const plainText = { x: 400, y: 10 };
 
 let card: HTMLElement;
@@ -56,10 +58,11 @@ beforeEach(() => {
   hover = new HoverIntent(
     fakeWindow(),
     {
-      mentionAt: (x, y) => (x >= 100 && x <= 200 && y >= 0 && y <= 20 ? NAME : null),
+      mentionAt: (x, y) => (x < 100 || x > 200 ? null : y >= 0 && y <= 20 ? NAME : y >= 300 && y <= 320 ? OTHER : null),
       mentionIn: () => null,
       isCard: (target) => target instanceof Node && card.contains(target),
-      open: (_mention, how: { reason: OpenReason; pinned: boolean }) => events.push(`open:${how.reason}${how.pinned ? ':pinned' : ''}`),
+      open: (mention, how: { reason: OpenReason; pinned: boolean }) =>
+        events.push(`open${mention === OTHER ? '-other' : ''}:${how.reason}${how.pinned ? ':pinned' : ''}`),
       pinned: (pinned) => events.push(pinned ? 'pinned' : 'unpinned'),
       close: () => events.push('close'),
     },
@@ -154,6 +157,35 @@ describe('hover intent', () => {
     expect(document.getSelection()!.toString()).toBe('Selected words');
     document.getSelection()!.removeAllRanges();
     text.remove();
+  });
+
+  it('moving from an open card\'s name to another name opens the other card, even when the first closes meanwhile', () => {
+    moveTo(onName, { steps: 5, msPerStep: 40 });
+    wait(200);
+    expect(events).toEqual(['open:hover']);
+    // Off the first name (its grace period starts), onto the second 250 ms later, and rest there:
+    // the first card closes while the second name's dwell runs.
+    moveTo({ x: 150, y: 150 }, { from: onName, steps: 1, msPerStep: 40 });
+    wait(210);
+    moveTo(onOther, { from: { x: 150, y: 150 }, steps: 1, msPerStep: 40 });
+    wait(1000);
+    expect(events).toEqual(['open:hover', 'close', 'open-other:hover']);
+  });
+
+  it('a pointer leaving the document (into another frame, out of the window) starts the grace period', () => {
+    moveTo(onName, { steps: 5, msPerStep: 40 });
+    wait(200);
+    const out = new PointerEvent('pointerout', { clientX: 150, clientY: 10, pointerType: 'mouse', bubbles: true, relatedTarget: null });
+    document.body.dispatchEvent(out);
+    wait(400);
+    expect(events).toEqual(['open:hover', 'close']);
+  });
+
+  it('a pending dwell is dropped when the pointer leaves the document', () => {
+    moveTo(onName, { steps: 5, msPerStep: 40 });
+    document.body.dispatchEvent(new PointerEvent('pointerout', { pointerType: 'mouse', bubbles: true, relatedTarget: null }));
+    wait(1000);
+    expect(events).toEqual([]);
   });
 
   it('follows a new dwell delay from the settings', () => {
