@@ -10,6 +10,7 @@ import { parseMessage, type FiguresOnPageMessage } from './messages';
 import { FIGURES_PORT, newFrameToken, parseShowFigure, type FigureReport } from './page-messages';
 import { PageSession, type SessionLook } from './page-session';
 import { isActiveOn, loadSettings, watchSettings, type Settings } from './settings';
+import { readClosedShadowRootsWith, type ChromeDom } from '../page/shadow';
 
 const INSTANCE_KEY = Symbol.for('context-cards.instance');
 
@@ -18,6 +19,7 @@ function start(): void {
   if (win[INSTANCE_KEY]) return; // injected twice (extension reload): keep the first
   win[INSTANCE_KEY] = true;
 
+  readClosedShadowRootsWith((globalThis as { chrome?: { dom?: ChromeDom } }).chrome?.dom);
   const isTop = win === win.top;
   const frameToken = newFrameToken();
   const site = siteHostname(win);

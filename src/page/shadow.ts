@@ -11,14 +11,21 @@
 
 export type ShadowRootReader = (element: Element) => ShadowRoot | null;
 
-interface ChromeDom {
+export interface ChromeDom {
   openOrClosedShadowRoot?: (element: Element) => ShadowRoot | null;
 }
 
+let chromeDom: ChromeDom | undefined;
 let reader: ShadowRootReader | null = null;
 
+/** The content script hands over Chromium's `chrome.dom`, an extension API this layer does not reach for itself. */
+export function readClosedShadowRootsWith(dom: ChromeDom | undefined): void {
+  chromeDom = dom;
+  reader = null;
+}
+
 export function shadowRootOf(element: Element): ShadowRoot | null {
-  reader ??= shadowRootReader(element, (globalThis as { chrome?: { dom?: ChromeDom } }).chrome?.dom);
+  reader ??= shadowRootReader(element, chromeDom);
   return reader(element);
 }
 

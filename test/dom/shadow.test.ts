@@ -58,15 +58,14 @@ describe('shadowRootReader', () => {
 });
 
 describe('text blocks in closed shadow roots', () => {
-  afterEach(() => {
-    delete (globalThis as { chrome?: unknown }).chrome;
-    vi.resetModules();
+  afterEach(async () => {
+    (await import('../../src/page/shadow')).readClosedShadowRootsWith(undefined);
   });
 
   it('come after their host’s light text, and are reported like open roots', async () => {
     const { host, root } = closedHost('news-quote', 'Inside: Hua Chunying spoke.');
-    (globalThis as { chrome?: unknown }).chrome = { dom: { openOrClosedShadowRoot: (el: Element) => (el === host ? root : null) } };
-    vi.resetModules(); // the reader is picked on first use, from the globals of that moment
+    // What the content script does in Chromium with chrome.dom.
+    (await import('../../src/page/shadow')).readClosedShadowRootsWith({ openOrClosedShadowRoot: (el: Element) => (el === host ? root : null) });
     const { walkBlocks } = await import('../../src/page/blocks');
     document.body.innerHTML = '<p>Outside: Meng Hongwei.</p>';
     document.body.appendChild(host);
