@@ -140,6 +140,12 @@ describe('Chromium + dist/chrome', () => {
       // Catch-all: a request for any other origin, from any part of the browser, reaches the proxy sink.
       proxy: sink.hits.filter((h) => !CHROMIUM_OWN_HOSTS.has(proxyHitHost(h))),
     };
+    console.log(
+      `requests beyond the test page and the extension's own files (Chromium): service worker ${report.fromServiceWorker.length}, ` +
+        `page, content script, popup, options and welcome pages ${report.foreign.length} ` +
+        `(the extension pages fetched ${seen.filter((r) => r.url.startsWith(own)).length} packaged files), ` +
+        `anything else through the proxy ${report.proxy.length}`,
+    );
     expect(report).toEqual({
       foreign: [],
       fromServiceWorker: [],

@@ -120,6 +120,10 @@ describe('Firefox + dist/firefox', () => {
       // Catch-all: a request for any other origin, from any part of the browser, reaches the proxy sink.
       proxy: sink.hits.filter((h) => !FIREFOX_OWN_HOSTS.has(proxyHitHost(h))),
     };
+    console.log(
+      `requests to the network, by context (Firefox): page and content script ${report.foreign.length}, ` +
+        `background and anything else via the proxy ${report.proxy.length}`,
+    );
     expect(report).toEqual({
       foreign: [],
       afterLoad: [],
