@@ -1,11 +1,10 @@
 // @vitest-environment node
 // Names inside web components (open shadow roots), added to them later, and inside a srcdoc frame.
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROME_DIST, HOOK_TIMEOUT, launchChromium, moveMouseAway, pollPage, startFixtureServer, waitForNoCard, waitForScan, type FixtureServer } from './helpers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { HOOK_TIMEOUT, moveMouseAway, pollPage, waitForNoCard, waitForScan, withChromium } from './helpers';
 
-let session: Awaited<ReturnType<typeof launchChromium>> | undefined;
-let fixture: FixtureServer;
+const { session, fixture } = withChromium();
 let page: Page;
 
 /** Viewport centre of `text` inside the shadow root of `#hostId`, or null. */
@@ -40,16 +39,9 @@ async function waitForCardIn(target: Page | Frame, name: string): Promise<void> 
 
 describe('names everywhere a reader reads (Chromium)', () => {
   beforeAll(async () => {
-    fixture = await startFixtureServer();
-    session = await launchChromium({ extensionDir: CHROME_DIST, headless: true });
-    page = session.page;
-    await page.goto(`${fixture.url}components.html`);
+    page = session().page;
+    await page.goto(`${fixture().url}components.html`);
     await waitForScan(page);
-  }, HOOK_TIMEOUT);
-
-  afterAll(async () => {
-    await session?.close();
-    await fixture?.close();
   }, HOOK_TIMEOUT);
 
   it('opens the card of a name inside an open shadow root', async () => {

@@ -4,6 +4,8 @@ import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
+import { launchChromium, launchFirefox, type ChromiumSession, type FirefoxSession } from '../../scripts/browsers.mjs';
 import { serveDir, type ServeOptions } from '../../scripts/serve.mjs';
 
 export { findBrowser, launchChromium, launchFirefox } from '../../scripts/browsers.mjs';
@@ -203,4 +205,40 @@ export function markedRangesInPage(selectors: string[]): MarkedReport {
     inside[sel] = el ? live.filter((r) => el.contains(r.startContainer) || el.contains(r.endContainer)).map((r) => r.toString()) : [];
   }
   return { total: live.length, texts: live.map((r) => r.toString().replace(/\s+/g, ' ')), inside };
+}
+
+type Routes = NonNullable<ServeOptions['routes']>;
+
+/**
+ * A fixture server and one browser with the built extension for the calling `describe` block:
+ * started before its tests, closed after them. Read them through the getters inside tests.
+ */
+export function withChromium(
+  options: { routes?: Routes; launch?: Omit<NonNullable<Parameters<typeof launchChromium>[0]>, 'extensionDir'> } = {},
+): { session(): ChromiumSession; fixture(): FixtureServer } {
+  return withBrowser(() => launchChromium({ extensionDir: CHROME_DIST, headless: true, ...options.launch }), options.routes);
+}
+
+export function withFirefox(
+  options: { routes?: Routes; launch?: Omit<NonNullable<Parameters<typeof launchFirefox>[0]>, 'extensionDir'> } = {},
+): { session(): FirefoxSession; fixture(): FixtureServer } {
+  return withBrowser(() => launchFirefox({ extensionDir: FIREFOX_DIST, headless: true, ...options.launch }), options.routes);
+}
+
+function withBrowser<S extends { close(): Promise<void> }>(launch: () => Promise<S>, routes: Routes = {}): { session(): S; fixture(): FixtureServer } {
+  let session: S | undefined;
+  let fixture: FixtureServer | undefined;
+  beforeAll(async () => {
+    fixture = await startFixtureServer(routes);
+    session = await launch();
+  }, HOOK_TIMEOUT);
+  afterAll(async () => {
+    await session?.close();
+    await fixture?.close();
+  }, HOOK_TIMEOUT);
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`the ${what} has not started (used outside a test?)`);
+    return value;
+  };
+  return { session: () => started(session, 'browser'), fixture: () => started(fixture, 'fixture server') };
 }

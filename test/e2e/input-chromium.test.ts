@@ -9,10 +9,9 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandName } from '../../src/extension/messages';
-import { CHROME_DIST, HOOK_TIMEOUT, launchChromium, pollPage, readCard, startFixtureServer, textPoint, waitForCard, waitForNoCard, waitForScan, type FixtureServer } from './helpers';
+import { HOOK_TIMEOUT, pollPage, readCard, textPoint, waitForCard, waitForNoCard, waitForScan, withChromium } from './helpers';
 
-let session: Awaited<ReturnType<typeof launchChromium>> | undefined;
-let fixture: FixtureServer;
+const { session, fixture } = withChromium();
 /** An extension page in a second tab: it sends the commands, as the background does. */
 let control: Page;
 let tabId: number;
@@ -29,12 +28,12 @@ type ChromeApi = {
   };
 };
 
-const page = (): Page => session!.page;
+const page = (): Page => session().page;
 
 /** The test page, loaded afresh and scanned, at the top, with nothing focused. */
 async function fresh(): Promise<Page> {
   const p = page();
-  await p.goto(`${fixture.url}input.html`);
+  await p.goto(`${fixture().url}input.html`);
   expect(await waitForScan(p)).toBe(NAMES.length);
   await p.evaluate(() => window.scrollTo(0, 0));
   return p;
@@ -81,10 +80,8 @@ async function commandOpens(p: Page, name: CommandName, expected: string): Promi
 
 describe('keyboard commands and touch in Chromium', () => {
   beforeAll(async () => {
-    fixture = await startFixtureServer();
-    session = await launchChromium({ extensionDir: CHROME_DIST, headless: true });
-    control = await session.context.newPage();
-    await control.goto(`chrome-extension://${session.extensionId}/options.html`);
+    control = await session().context.newPage();
+    await control.goto(`chrome-extension://${session().extensionId}/options.html`);
     // The test page's tab is the active one once in front (no `tabs` permission: no URLs to match).
     await page().bringToFront();
     const ids = await control.evaluate(async () => {
@@ -93,11 +90,6 @@ describe('keyboard commands and touch in Chromium', () => {
     });
     if (ids.length !== 1 || typeof ids[0] !== 'number') throw new Error(`expected one active tab, found ${JSON.stringify(ids)}`);
     tabId = ids[0];
-  }, HOOK_TIMEOUT);
-
-  afterAll(async () => {
-    await session?.close();
-    await fixture?.close();
   }, HOOK_TIMEOUT);
 
   describe('keyboard commands', () => {
@@ -215,7 +207,7 @@ describe('keyboard commands and touch in Chromium', () => {
       p.evaluate(() => document.querySelector('context-cards-host')?.shadowRoot?.querySelector('.pin')?.getAttribute('aria-pressed') ?? null);
 
     beforeAll(async () => {
-      cdp = await session!.context.newCDPSession(page());
+      cdp = await session().context.newCDPSession(page());
       await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
     });
 

@@ -2,46 +2,24 @@
 // Card placement in Chromium (one browser for the file): see placement-suite.ts, plus browser zoom,
 // which only Chromium can emulate here (device metrics over CDP).
 import type { CDPSession } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  CHROME_DIST,
-  HOOK_TIMEOUT,
-  hoverText,
-  launchChromium,
-  moveMouseAway,
-  startFixtureServer,
-  waitForCard,
-  waitForNoCard,
-  waitForScan,
-  type FixtureServer,
-} from './helpers';
+import { describe, expect, it } from 'vitest';
+import { hoverText, moveMouseAway, waitForCard, waitForNoCard, waitForScan, withChromium } from './helpers';
 import { placementSuite, type PlacementPage } from './placement-suite';
 
-let session: Awaited<ReturnType<typeof launchChromium>> | undefined;
-let fixture: FixtureServer;
-let cdp: CDPSession;
-
 describe('card placement in Chromium', () => {
-  beforeAll(async () => {
-    fixture = await startFixtureServer();
-    session = await launchChromium({ extensionDir: CHROME_DIST, headless: true });
-    cdp = await session.context.newCDPSession(session.page);
-  }, HOOK_TIMEOUT);
-
-  afterAll(async () => {
-    await session?.close();
-    await fixture?.close();
-  }, HOOK_TIMEOUT);
+  const { session, fixture } = withChromium();
+  let cdp: CDPSession | undefined;
+  const devtools = async (): Promise<CDPSession> => (cdp ??= await session().context.newCDPSession(session().page));
 
   placementSuite({
-    page: () => session!.page as unknown as PlacementPage,
-    url: () => `${fixture.url}placement.html`,
-    resize: (width, height) => session!.page.setViewportSize({ width, height }),
+    page: () => session().page as unknown as PlacementPage,
+    url: () => `${fixture().url}placement.html`,
+    resize: (width, height) => session().page.setViewportSize({ width, height }),
   });
 
   it('shows the card over the element in full screen', async () => {
-    const page = session!.page;
-    await page.goto(`${fixture.url}placement.html`);
+    const page = session().page;
+    await page.goto(`${fixture().url}placement.html`);
     await waitForScan(page);
     await page.click('#full'); // a real click: full screen needs a user gesture
     await page.waitForFunction(() => document.fullscreenElement?.id === 'stage');
@@ -63,12 +41,12 @@ describe('card placement in Chromium', () => {
   // Browser zoom in a 1280 × 800 window: the page sees a viewport of 1280/z × 800/z CSS pixels at a
   // device pixel ratio of z.
   it.each([0.5, 2, 3])('stays inside the viewport and off the name at %s× zoom', async (zoom) => {
-    const page = session!.page;
+    const page = session().page;
     const width = Math.round(1280 / zoom);
     const height = Math.round(800 / zoom);
-    await cdp.send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: zoom, mobile: false });
+    await (await devtools()).send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: zoom, mobile: false });
     try {
-      await page.goto(`${fixture.url}placement.html`);
+      await page.goto(`${fixture().url}placement.html`);
       await waitForScan(page);
       await moveMouseAway(page);
       await hoverText(page, 'Hua Chunying');
@@ -96,7 +74,7 @@ describe('card placement in Chromium', () => {
       const covers = card.left < name.right && name.left < card.right && card.top < name.bottom && name.top < card.bottom;
       expect(covers).toBe(false);
     } finally {
-      await cdp.send('Emulation.clearDeviceMetricsOverride');
+      await (await devtools()).send('Emulation.clearDeviceMetricsOverride');
     }
   });
 });

@@ -2,10 +2,8 @@
 // Firefox lets people withhold an extension's site access at install. Then the extension's first run
 // opens its welcome page, which says why access is needed and offers to ask for it.
 import type { Browser, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIREFOX_DIST, HOOK_TIMEOUT, launchFirefox, pollPage } from './helpers';
-
-let session: Awaited<ReturnType<typeof launchFirefox>> | undefined;
+import { describe, expect, it } from 'vitest';
+import { pollPage, withFirefox } from './helpers';
 
 /** The tab showing a URL ending in `suffix`. Over BiDi, a tab an extension opened keeps reporting about:blank as its url(), so ask the page. */
 async function findPage(browser: Browser, suffix: string, timeout = 15_000): Promise<Page> {
@@ -21,20 +19,10 @@ async function findPage(browser: Browser, suffix: string, timeout = 15_000): Pro
 }
 
 describe('Firefox first run without site access', () => {
-  beforeAll(async () => {
-    session = await launchFirefox({
-      extensionDir: FIREFOX_DIST,
-      headless: true,
-      prefs: { 'extensions.originControls.grantByDefault': false },
-    });
-  }, HOOK_TIMEOUT);
-
-  afterAll(async () => {
-    await session?.close();
-  }, HOOK_TIMEOUT);
+  const { session } = withFirefox({ launch: { prefs: { 'extensions.originControls.grantByDefault': false } } });
 
   it('opens the welcome page, which explains and offers to ask for access', async () => {
-    const welcome = await findPage(session!.browser, '/welcome.html');
+    const welcome = await findPage(session().browser, '/welcome.html');
     expect(await welcome.evaluate(() => location.protocol)).toBe('moz-extension:');
     const shown = await pollPage(
       welcome as never,
