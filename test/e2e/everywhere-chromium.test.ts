@@ -2,27 +2,10 @@
 // Names inside web components (open shadow roots), added to them later, and inside a srcdoc frame.
 import type { Frame, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { HOOK_TIMEOUT, moveMouseAway, pollPage, waitForNoCard, waitForScan, withChromium } from './helpers';
+import { HOOK_TIMEOUT, moveMouseAway, pollPage, shadowTextPoint, waitForNoCard, waitForScan, withChromium } from './helpers';
 
 const { session, fixture } = withChromium();
 let page: Page;
-
-/** Viewport centre of `text` inside the shadow root of `#hostId`, or null. */
-function shadowTextPoint([hostId, text]: [string, string]): { x: number; y: number } | null {
-  const root = document.getElementById(hostId)?.shadowRoot;
-  if (!root) return null;
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const at = (node as Text).data.indexOf(text);
-    if (at === -1) continue;
-    const range = document.createRange();
-    range.setStart(node, at);
-    range.setEnd(node, at + text.length);
-    const r = range.getClientRects()[0]!;
-    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-  }
-  return null;
-}
 
 /** The open card's accessible name in a document, or null. */
 function cardName(): string | null {
@@ -46,7 +29,7 @@ describe('names everywhere a reader reads (Chromium)', () => {
 
   it('opens the card of a name inside an open shadow root', async () => {
     await moveMouseAway(page);
-    const point = await page.evaluate(shadowTextPoint, ['quote', 'Hua Chunying'] as [string, string]);
+    const point = await page.evaluate(shadowTextPoint, { host: 'quote', text: 'Hua Chunying' });
     await page.mouse.move(point!.x, point!.y);
     await waitForCardIn(page, 'Hua Chunying');
   });
@@ -58,7 +41,7 @@ describe('names everywhere a reader reads (Chromium)', () => {
     await pollPage(page, () => Number(document.querySelector('context-cards-host')?.getAttribute('data-mentions')) >= 2 || null, null, {
       message: 'the late component to be scanned',
     });
-    const point = await page.evaluate(shadowTextPoint, ['late-quote', 'Abdul Ghani Baradar'] as [string, string]);
+    const point = await page.evaluate(shadowTextPoint, { host: 'late-quote', text: 'Abdul Ghani Baradar' });
     await page.mouse.move(point!.x, point!.y);
     await waitForCardIn(page, 'Abdul Ghani Baradar');
   });

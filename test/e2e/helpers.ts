@@ -242,3 +242,27 @@ function withBrowser<S extends { close(): Promise<void> }>(launch: () => Promise
   };
   return { session: () => started(session, 'browser'), fixture: () => started(fixture, 'fixture server') };
 }
+
+/**
+ * Runs in the page: the viewport centre of `text` inside shadow roots, or null. `host` names the
+ * element whose open root to search; without it, the roots the page lists in `window.closedRoots`
+ * (a closed root is invisible to the test otherwise).
+ */
+export function shadowTextPoint({ text, host }: { text: string; host?: string }): { x: number; y: number } | null {
+  const roots = host
+    ? [document.getElementById(host)?.shadowRoot].filter((root): root is ShadowRoot => !!root)
+    : (window as unknown as { closedRoots: ShadowRoot[] }).closedRoots;
+  for (const root of roots) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = (node as Text).data.indexOf(text);
+      if (at === -1) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + text.length);
+      const r = range.getClientRects()[0]!;
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }
+  }
+  return null;
+}

@@ -1,25 +1,5 @@
 // @vitest-environment node
 // Hostile pages in Firefox (one browser for the file): see hostile-suite.ts.
-import { beforeAll, describe } from 'vitest';
-import { withFirefox } from './helpers';
-import { hostileRoutes } from './hostile-routes';
-import { hostileSuite } from './hostile-suite';
+import { describeHostilePages } from './hostile-suite';
 
-const errors: string[] = [];
-const consoleProblems: string[] = [];
-
-describe('hostile pages in Firefox', () => {
-  const { session, fixture } = withFirefox({ routes: hostileRoutes });
-  beforeAll(() => {
-    const page = session().page;
-    page.on('pageerror', (error) => errors.push(String(error)));
-    page.on('console', (message) => {
-      if (['error', 'warn', 'warning'].includes(message.type())) consoleProblems.push(`${message.type()}: ${message.text()}`);
-    });
-  });
-
-  hostileSuite(() => session().page as never, (name) => `${fixture().url}hostile/${name}`, () => errors, {
-    browser: 'firefox',
-    consoleProblems: () => consoleProblems,
-  });
-});
+describeHostilePages('firefox');

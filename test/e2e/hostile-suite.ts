@@ -1,10 +1,23 @@
 // Hostile and unusual pages, shared by both browsers: after the extension has run, the page's own
 // DOM holds nothing of ours but the one host on <html>, the page saw no error, and cards still open
 // where the page has names. Each case's time is printed for the closing note.
-import { expect, it } from 'vitest';
-import { cardAppearsWithin, hoverText, moveMouseAway, pollPage, readCard, sleep, waitForCard, waitForNoCard, waitForScan } from './helpers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  cardAppearsWithin,
+  hoverText,
+  moveMouseAway,
+  pollPage,
+  readCard,
+  shadowTextPoint,
+  sleep,
+  waitForCard,
+  waitForNoCard,
+  waitForScan,
+  withChromium,
+  withFirefox,
+} from './helpers';
 import { frameNamed, frameOrigin, hoverInFrame, leaveFrame, mentionCount, typeIntoField, type Evaluator, type HostilePage } from './hostile-helpers';
-import { HUGE_MENTIONS } from './hostile-routes';
+import { HUGE_MENTIONS, hostileRoutes } from './hostile-routes';
 
 export type { HostilePage } from './hostile-helpers';
 
@@ -42,7 +55,31 @@ function ourHost(what: 'data-mentions' | 'card'): string | null {
   return null;
 }
 
-export function hostileSuite(getPage: () => HostilePage, url: (name: string) => string, pageErrors: () => string[], env: HostileEnv): void {
+/** The whole hostile suite in one browser, with the page's errors and console problems collected. */
+export function describeHostilePages(browser: 'chromium' | 'firefox'): void {
+  const errors: string[] = [];
+  const consoleProblems: string[] = [];
+  describe(`hostile pages in ${browser === 'chromium' ? 'Chromium' : 'Firefox'}`, () => {
+    const { session, fixture } = browser === 'chromium' ? withChromium({ routes: hostileRoutes }) : withFirefox({ routes: hostileRoutes });
+    beforeAll(() => {
+      // Playwright's and Puppeteer's pages both emit these two events with these shapes.
+      const page = session().page as unknown as {
+        on(event: 'pageerror', listener: (error: unknown) => void): void;
+        on(event: 'console', listener: (message: { type(): string; text(): string }) => void): void;
+      };
+      page.on('pageerror', (error) => errors.push(String(error)));
+      page.on('console', (message) => {
+        if (['error', 'warn', 'warning'].includes(message.type())) consoleProblems.push(`${message.type()}: ${message.text()}`);
+      });
+    });
+    hostileSuite(() => session().page as never, (name) => `${fixture().url}hostile/${name}`, () => errors, {
+      browser,
+      consoleProblems: () => consoleProblems,
+    });
+  });
+}
+
+function hostileSuite(getPage: () => HostilePage, url: (name: string) => string, pageErrors: () => string[], env: HostileEnv): void {
   const visit = async (name: string, timeout = 20_000) => {
     pageErrors().length = 0;
     env.consoleProblems().length = 0;
@@ -290,24 +327,8 @@ export function hostileSuite(getPage: () => HostilePage, url: (name: string) => 
 
   timed('closed shadow roots: names inside open cards, added text is scanned', async () => {
     const page = await visit('closed-shadow.html');
-    /** Viewport centre of `text` in the page's closed roots, which the page lists for the test. */
-    const closedTextPoint = (text: string) => {
-      for (const root of (window as unknown as { closedRoots: ShadowRoot[] }).closedRoots) {
-        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const at = (node as Text).data.indexOf(text);
-          if (at === -1) continue;
-          const range = document.createRange();
-          range.setStart(node, at);
-          range.setEnd(node, at + text.length);
-          const r = range.getClientRects()[0]!;
-          return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-        }
-      }
-      return null;
-    };
     const hoverClosed = async (text: string) => {
-      const point = (await page.evaluate(closedTextPoint, text))!;
+      const point = (await page.evaluate(shadowTextPoint, { text }))!;
       await page.mouse.move(point.x - 2, point.y);
       await page.mouse.move(point.x, point.y);
     };
