@@ -23,11 +23,22 @@ export interface Automaton {
   readonly hasOutput: Uint8Array;
   /** Pattern ending exactly at a state, or -1. */
   readonly terminal: Int32Array;
+  /** Class of each code unit among those the patterns use (0: none of them, which leads to the root). */
+  readonly classOf: Uint16Array;
+  /** Where a state's row starts in `dense`, or -1 for states without one (see `buildAutomaton`). */
+  readonly rowBase: Int32Array;
+  /** Full transitions (failure links resolved) by unit class, for the states that have a row. */
+  readonly dense: Int32Array;
+  /** 1 for the states the root leads to directly. */
+  readonly depthOne: Uint8Array;
   /** Nearest proper suffix state that ends a pattern, or -1. */
   readonly dictionary: Int32Array;
   readonly patternLengths: Int32Array;
   readonly stateCount: number;
 }
+
+/** At most this many entries of dense rows (4 MB). */
+const DENSE_ENTRIES = 1 << 20;
 
 export function buildAutomaton(patterns: readonly string[]): Automaton {
   let edgeCode: Int32Array = new Int32Array(1024);
@@ -147,6 +158,30 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
     }
   };
 
+  // Dense rows: the full transition over the units the patterns use, for the root and the states
+  // nearest to it in breadth-first order (all of them for the real dataset). Text spends most of
+  // its steps there, and with many names their edge lists are the longest. Deeper states walk
+  // their edge lists and failure links until they reach a state with a row.
+  const classOf = new Uint16Array(0x10000);
+  let classCount = 1;
+  for (let e = 0; e < edgeCount; e++) if (classOf[edgeCode[e]!] === 0) classOf[edgeCode[e]!] = classCount++;
+  const rows = Math.max(1, Math.min(stateCount, Math.floor(DENSE_ENTRIES / classCount)));
+  const rowBase = new Int32Array(stateCount).fill(-1);
+  const dense = new Int32Array(rows * classCount);
+  rowBase[0] = 0;
+  for (let e = firstEdge[0]!; e !== -1; e = edgeNext[e]!) dense[classOf[edgeCode[e]!]!] = edgeTarget[e]!;
+  for (let i = 0; i < rows - 1; i++) {
+    const state = queue[i]!;
+    const base = (i + 1) * classCount;
+    rowBase[state] = base;
+    // The failure state is shallower, so earlier in breadth-first order: it has its row already.
+    const from = rowBase[fail[state]!]!;
+    dense.copyWithin(base, from, from + classCount);
+    for (let e = firstEdge[state]!; e !== -1; e = edgeNext[e]!) dense[base + classOf[edgeCode[e]!]!] = edgeTarget[e]!;
+  }
+  const depthOne = new Uint8Array(stateCount);
+  for (let e = firstEdge[0]!; e !== -1; e = edgeNext[e]!) depthOne[edgeTarget[e]!] = 1;
+
   const hasOutput = new Uint8Array(stateCount);
   for (let st = 0; st < stateCount; st++) hasOutput[st] = terminal[st] !== -1 || dictionary[st] !== -1 ? 1 : 0;
   return {
@@ -160,6 +195,10 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
     fail,
     hasOutput,
     terminal: terminal.subarray(0, stateCount),
+    classOf,
+    rowBase,
+    dense,
+    depthOne,
     dictionary,
     patternLengths,
     stateCount,

@@ -169,7 +169,7 @@ export class Matcher {
     // 2. The automaton over the folded units.
     if (n === 0) return EMPTY;
     const { automaton, patterns, startsOnlyAtBoundary } = (this.#tables ??= buildTables(this.#source));
-    const { rootTable, firstEdge, edgeCode, edgeTarget, edgeNext, fail, hasOutput, terminal, dictionary } = automaton;
+    const { classOf, rowBase, dense, depthOne, firstEdge, edgeCode, edgeTarget, edgeNext, fail, hasOutput, terminal, dictionary } = automaton;
     let result: BlockMatches | null = null;
     let state = 0;
     for (let j = 0; j < n; j++) {
@@ -177,10 +177,9 @@ export class Matcher {
       let s = state;
       let target = 0;
       for (;;) {
-        if (s === 0) {
-          target = rootTable[unit]!;
-          // Inside a word, nothing that needs a word boundary can start: stay at the root.
-          if (target !== 0 && startsOnlyAtBoundary[unit] === 1 && j > 0 && isWordUnit(units[j - 1]!)) target = 0;
+        const base = rowBase[s]!;
+        if (base !== -1) {
+          target = dense[base + classOf[unit]!]!;
           break;
         }
         let e = firstEdge[s]!;
@@ -191,6 +190,9 @@ export class Matcher {
         }
         s = fail[s]!;
       }
+      // A state one step from the root means a name starts here; inside a word, one that needs a
+      // word boundary cannot: stay at the root.
+      if (depthOne[target] === 1 && startsOnlyAtBoundary[unit] === 1 && j > 0 && isWordUnit(units[j - 1]!)) target = 0;
       state = target;
       if (hasOutput[state] === 0) continue;
       const end = j + 1;
