@@ -325,6 +325,23 @@ function hostileSuite(getPage: () => HostilePage, url: (name: string) => string,
     await expectUntouched(page);
   });
 
+  timed('a cross-origin frame and a frame added after load: each frame\'s names get cards', async () => {
+    const page = await visit('cross-frames.html');
+    await pollPage(page, () => document.querySelectorAll('iframe').length === 2 || null, null, { message: 'the late frame' });
+    for (const name of ['cross-origin', 'added-later']) {
+      let frame: Awaited<ReturnType<typeof frameNamed>> | null = null;
+      for (let i = 0; i < 100 && !frame; i++) frame = await frameNamed(page, name).catch(async () => (await sleep(50), null));
+      expect(await waitForScan(frame!), `mentions in the ${name} frame`).toBe(1);
+      if (name === 'cross-origin') expect(await frame!.evaluate(() => location.hostname, null)).toBe('localhost');
+      await hoverInFrame(page, frame!, `iframe[name="${name}"]`, 'Abdul Ghani Baradar');
+      await waitForCard(frame!, { name: 'Abdul Ghani Baradar' });
+      await leaveFrame(page, `iframe[name="${name}"]`);
+      await waitForNoCard(frame!);
+      await expectUntouched(frame!);
+    }
+    await expectUntouched(page);
+  });
+
   timed('closed shadow roots: names inside open cards, added text is scanned', async () => {
     const page = await visit('closed-shadow.html');
     const hoverClosed = async (text: string) => {
