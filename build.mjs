@@ -119,9 +119,7 @@ function bundleOptions(getDataset, outdir) {
     entryPoints: {
       content: path.join(root, 'src/extension/content.ts'),
       background: path.join(root, 'src/extension/background.ts'),
-      popup: path.join(root, 'src/extension/popup.tsx'),
-      options: path.join(root, 'src/extension/options.tsx'),
-      welcome: path.join(root, 'src/extension/welcome.tsx'),
+      ...Object.fromEntries(EXTENSION_PAGES.map((page) => [page, path.join(root, `src/extension/${page}.tsx`)])),
     },
     outdir,
     bundle: true,
@@ -148,12 +146,30 @@ async function writeTargets(outdir) {
     await cp(outdir, dir, { recursive: true });
     await cp(path.join(root, 'src/extension/highlight.css'), path.join(dir, 'content.css'));
     await cp(path.join(root, 'assets/icons'), path.join(dir, 'icons'), { recursive: true });
-    await cp(path.join(root, 'assets/extension'), dir, { recursive: true });
+    for (const page of EXTENSION_PAGES) await writeFile(path.join(dir, `${page}.html`), extensionPageHtml(page));
     await cp(path.join(root, 'assets/_locales'), path.join(dir, '_locales'), { recursive: true });
     const manifest = deriveManifest(base, target, pkg.version);
     await writeFile(path.join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     await writeFile(path.join(dist, `context-cards-${target}-${pkg.version}.zip`), await zipDirectory(dir));
   }
+}
+
+/** The extension's own pages: each an empty document that its script fills (title and language included). */
+const EXTENSION_PAGES = ['popup', 'options', 'welcome'];
+
+function extensionPageHtml(page) {
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <meta name="color-scheme" content="light dark" />
+    <title>Context Cards</title>
+    <script src="${page}.js" defer></script>
+  </head>
+  <body></body>
+</html>
+`;
 }
 
 async function zipDirectory(dir) {
