@@ -17,6 +17,30 @@ describe('card placement in Chromium', () => {
     resize: (width, height) => session().page.setViewportSize({ width, height }),
   });
 
+  it('follows the reader\'s colour scheme and reduced-motion preference', async () => {
+    const page = session().page;
+    const look = async () => {
+      await page.goto(`${fixture().url}placement.html`);
+      await waitForScan(page);
+      await moveMouseAway(page);
+      await hoverText(page, 'Wang Yi');
+      await waitForCard(page, { name: 'Wang Yi' });
+      return page.evaluate(() => {
+        const card = document.querySelector('context-cards-host')!.shadowRoot!.querySelector('[role="dialog"]')!;
+        const style = getComputedStyle(card);
+        return { background: style.backgroundColor, animation: style.animationName };
+      });
+    };
+    try {
+      await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
+      expect(await look()).toEqual({ background: 'rgb(255, 255, 255)', animation: 'appear' });
+      await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+      expect(await look()).toEqual({ background: 'rgb(31, 34, 40)', animation: 'none' });
+    } finally {
+      await page.emulateMedia({ colorScheme: null, reducedMotion: null });
+    }
+  });
+
   it('shows the card over the element in full screen', async () => {
     const page = session().page;
     await page.goto(`${fixture().url}placement.html`);
