@@ -116,6 +116,38 @@ function hostileSuite(getPage: () => HostilePage, url: (name: string) => string,
     await expectUntouched(page);
   });
 
+  timed('page styles aimed at everything, and at our element, neither reach into the card nor are changed', async () => {
+    const page = await visit('styles.html');
+    await hoverText(page, 'Meng Hongwei');
+    await waitForCard(page, { name: 'Meng Hongwei' });
+    const looks = await page.evaluate(() => {
+      const host = document.querySelector('context-cards-host')!;
+      const card = host.shadowRoot!.querySelector('[role="dialog"]')!;
+      const name = host.shadowRoot!.querySelector('.name')!;
+      const style = getComputedStyle(card);
+      const rect = card.getBoundingClientRect();
+      return {
+        shown: rect.width > 300 && rect.height > 100 && getComputedStyle(host).display !== 'none' && getComputedStyle(host).visibility !== 'hidden',
+        background: style.backgroundColor,
+        fontStyle: style.fontStyle,
+        fontSize: style.fontSize,
+        nameColor: getComputedStyle(name).color,
+        letterSpacing: style.letterSpacing,
+        pageText: getComputedStyle(document.getElementById('text')!).color,
+      };
+    }, null);
+    expect(looks).toEqual({
+      shown: true,
+      background: 'rgb(255, 255, 255)',
+      fontStyle: 'normal',
+      fontSize: '14px',
+      nameColor: 'rgb(29, 32, 37)',
+      letterSpacing: 'normal',
+      pageText: 'rgb(204, 0, 0)',
+    });
+    await expectUntouched(page);
+  });
+
   timed('overridden globals and an element named like ours', async () => {
     // The page broke Array.prototype and friends in its own world, so the test reads it with plain loops.
     pageErrors().length = 0;
