@@ -27,6 +27,15 @@ function start(): void {
   let session: PageSession | null = null;
   let settings: Settings | null = null;
 
+  /** A popup that closed a moment ago leaves a dead port: it is dropped. */
+  const post = (port: Runtime.Port, message: FigureReport): void => {
+    try {
+      port.postMessage(message);
+    } catch {
+      ports.delete(port);
+    }
+  };
+
   const report = (): FigureReport => ({
     type: 'figures',
     frame: frameToken,
@@ -48,7 +57,7 @@ function start(): void {
   };
   const figuresChanged = (): void => {
     const current = report();
-    for (const port of ports) port.postMessage(current);
+    for (const port of ports) post(port, current);
     reportToBadge(current.figures.map((f) => f.id).sort());
   };
   // A frame that goes away (removed, navigated) takes its figures off the badge.
@@ -87,7 +96,7 @@ function start(): void {
       if (!request) console.debug('Context Cards: dropped a popup message it does not know', raw);
       else if (request.frame === frameToken) session?.showFigure(request.id);
     });
-    const answer = () => ports.has(port) && port.postMessage(report());
+    const answer = () => ports.has(port) && post(port, report());
     // A frame still on its first scan answers when the scan is done, with the full list.
     if (session) void session.ready.then(answer);
     else answer();
