@@ -51,37 +51,41 @@ function isWordUnit(code: number): boolean {
 /** Fold of the ASCII code units (see `foldUnit`), read directly in the hot loop. */
 const ASCII_FOLD = Int32Array.from({ length: 0x80 }, (_, c) => foldUnit(c));
 
-interface PreparedPattern extends CompiledPattern {
-  boundaryStart: boolean;
-  boundaryEnd: boolean;
-}
-
 function isCapital(ch: string | undefined): boolean {
   return ch !== undefined && ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
 interface Tables {
   readonly automaton: Automaton;
-  readonly patterns: PreparedPattern[];
+  readonly patterns: readonly CompiledPattern[];
+  /** 1 for the patterns that need a word boundary before them (they start with a word unit), and after them. */
+  readonly boundaryStart: Uint8Array;
+  readonly boundaryEnd: Uint8Array;
   /** 1 for units that begin only patterns needing a word boundary before them. */
   readonly startsOnlyAtBoundary: Uint8Array;
 }
 
-function buildTables(source: readonly CompiledPattern[]): Tables {
-  const patterns = source.map((p) => ({
-    ...p,
-    boundaryStart: isWordUnit(p.text.charCodeAt(0)),
-    boundaryEnd: isWordUnit(p.text.charCodeAt(p.text.length - 1)),
-  }));
-  const automaton = buildAutomaton(patterns.map((p) => p.text));
-  const startsOnlyAtBoundary = new Uint8Array(0x10000);
-  const startsAnywhere = new Set<number>();
-  for (const p of patterns) if (!p.boundaryStart) startsAnywhere.add(p.text.charCodeAt(0));
-  for (const p of patterns) {
-    const first = p.text.charCodeAt(0);
-    if (p.boundaryStart && !startsAnywhere.has(first)) startsOnlyAtBoundary[first] = 1;
+function buildTables(patterns: readonly CompiledPattern[]): Tables {
+  // Flags in arrays of their own rather than copies of the patterns: with 100,000 names, copying
+  // the pattern objects cost more than building the automaton.
+  const boundaryStart = new Uint8Array(patterns.length);
+  const boundaryEnd = new Uint8Array(patterns.length);
+  const texts = new Array<string>(patterns.length);
+  const startsAnywhere = new Uint8Array(0x10000);
+  for (let i = 0; i < patterns.length; i++) {
+    const text = (texts[i] = patterns[i]!.text);
+    const first = text.charCodeAt(0);
+    boundaryStart[i] = isWordUnit(first) ? 1 : 0;
+    boundaryEnd[i] = isWordUnit(text.charCodeAt(text.length - 1)) ? 1 : 0;
+    if (boundaryStart[i] === 0) startsAnywhere[first] = 1;
   }
-  return { automaton, patterns, startsOnlyAtBoundary };
+  const automaton = buildAutomaton(texts);
+  const startsOnlyAtBoundary = new Uint8Array(0x10000);
+  for (let i = 0; i < patterns.length; i++) {
+    const first = texts[i]!.charCodeAt(0);
+    if (boundaryStart[i] === 1 && startsAnywhere[first] === 0) startsOnlyAtBoundary[first] = 1;
+  }
+  return { automaton, patterns, boundaryStart, boundaryEnd, startsOnlyAtBoundary };
 }
 
 export class Matcher {
@@ -168,8 +172,8 @@ export class Matcher {
     }
     // 2. The automaton over the folded units.
     if (n === 0) return EMPTY;
-    const { automaton, patterns, startsOnlyAtBoundary } = (this.#tables ??= buildTables(this.#source));
-    const { classOf, rowBase, dense, depthOne, firstEdge, edgeCode, edgeTarget, edgeNext, fail, hasOutput, terminal, dictionary } = automaton;
+    const { automaton, boundaryStart, boundaryEnd, startsOnlyAtBoundary } = (this.#tables ??= buildTables(this.#source));
+    const { classOf, classCount, denseRows, dense, depthOneEnd, childStart, unitOf, fail, hasOutput, terminal, dictionary, patternLengths } = automaton;
     let result: BlockMatches | null = null;
     let state = 0;
     for (let j = 0; j < n; j++) {
@@ -177,31 +181,30 @@ export class Matcher {
       let s = state;
       let target = 0;
       for (;;) {
-        const base = rowBase[s]!;
-        if (base !== -1) {
-          target = dense[base + classOf[unit]!]!;
+        if (s < denseRows) {
+          target = dense[s * classCount + classOf[unit]!]!;
           break;
         }
-        let e = firstEdge[s]!;
-        while (e !== -1 && edgeCode[e] !== unit) e = edgeNext[e]!;
-        if (e !== -1) {
-          target = edgeTarget[e]!;
+        let c = childStart[s]!;
+        const end = childStart[s + 1]!;
+        while (c < end && unitOf[c] !== unit) c++;
+        if (c < end) {
+          target = c;
           break;
         }
         s = fail[s]!;
       }
       // A state one step from the root means a name starts here; inside a word, one that needs a
       // word boundary cannot: stay at the root.
-      if (depthOne[target] === 1 && startsOnlyAtBoundary[unit] === 1 && j > 0 && isWordUnit(units[j - 1]!)) target = 0;
+      if (target !== 0 && target < depthOneEnd && startsOnlyAtBoundary[unit] === 1 && j > 0 && isWordUnit(units[j - 1]!)) target = 0;
       state = target;
       if (hasOutput[state] === 0) continue;
       const end = j + 1;
       for (let d = terminal[state] !== -1 ? state : dictionary[state]!; d !== -1; d = dictionary[d]!) {
         const index = terminal[d]!;
-        const pattern = patterns[index]!;
-        const start = end - pattern.text.length;
-        if (pattern.boundaryStart && start > 0 && isWordUnit(units[start - 1]!)) continue;
-        if (pattern.boundaryEnd && end < n && isWordUnit(units[end]!)) continue;
+        const start = end - patternLengths[index]!;
+        if (boundaryStart[index] === 1 && start > 0 && isWordUnit(units[start - 1]!)) continue;
+        if (boundaryEnd[index] === 1 && end < n && isWordUnit(units[end]!)) continue;
         result = this.#accept(result, text, origins, index, end);
       }
     }

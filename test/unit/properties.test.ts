@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { buildAutomaton } from '../../src/core/automaton';
 import { fold, originalEnd } from '../../src/core/fold';
 import { Matcher } from '../../src/core/matcher';
 import { SAMPLE_DATASET } from '../support/figures';
@@ -54,6 +55,35 @@ describe('folding and matching never misbehave', () => {
       fc.property(noNames, (text) => {
         expect(matcher.matchBlock(text).candidates).toEqual([]);
       }),
+    );
+  });
+});
+
+describe('the automaton', () => {
+  /** Every occurrence as `pattern@end`, by direct comparison; a pattern listed twice is reported under its first index. */
+  function naiveMatches(patterns: string[], text: string): string[] {
+    const found: string[] = [];
+    patterns.forEach((pattern, index) => {
+      if (pattern.length === 0 || patterns.indexOf(pattern) !== index) return;
+      for (let end = pattern.length; end <= text.length; end++) if (text.startsWith(pattern, end - pattern.length)) found.push(`${index}@${end}`);
+    });
+    return found.sort();
+  }
+
+  // Mostly two letters, so that patterns share prefixes and overlap; some units outside ASCII and surrogate halves.
+  const unit = fc.oneof({ arbitrary: fc.constantFrom('a', 'b'), weight: 4 }, fc.constantFrom('c', ' ', 'é', '王', '\ud83d', '\ude00'));
+  const word = fc.array(unit, { maxLength: 7 }).map((units) => units.join(''));
+
+  it('finds exactly the occurrences a naive search finds, with and without dense rows', () => {
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 30 }), fc.array(unit, { maxLength: 60 }), fc.constantFrom(0, 24, 1 << 20), (patterns, units, denseEntries) => {
+        const text = units.join('');
+        const automaton = buildAutomaton(patterns, denseEntries);
+        const found: string[] = [];
+        automaton.scan(text, (index, end) => found.push(`${index}@${end}`));
+        expect(found.sort()).toEqual(naiveMatches(patterns, text));
+      }),
+      { numRuns: 1000 },
     );
   });
 });
