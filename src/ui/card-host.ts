@@ -75,14 +75,10 @@ export class CardHost {
   show(props: CardProps, anchor: CardAnchor, options: { focus?: boolean } = {}): void {
     render(h(Card, props), this.#layer);
     if (!this.element.isConnected) this.element.ownerDocument.documentElement.append(this.element);
-    // The host stays in the top layer between cards: entering it again costs a page-wide style and
-    // layout pass (about 30 ms on a 2 MB article). It goes back in, on top, when full screen has
-    // hidden it or the page has put a modal dialog or popover of its own above it since.
-    if (!isPopoverOpen(this.element) || pageTopLayerOpen(this.element)) {
-      hidePopover(this.element);
+    if (!this.#visible) {
       showPopover(this.element);
+      this.#visible = true;
     }
-    this.#visible = true;
     this.#place(anchor);
     if (options.focus) this.cardElement?.focus({ preventScroll: true });
   }
@@ -96,6 +92,7 @@ export class CardHost {
     this.#stopAutoUpdate?.();
     this.#stopAutoUpdate = null;
     render(null, this.#layer);
+    if (this.#visible) hidePopover(this.element);
     this.#visible = false;
   }
 
@@ -190,23 +187,5 @@ function hidePopover(element: HTMLElement): void {
     withPopover.hidePopover?.();
   } catch {
     // Not open.
-  }
-}
-
-/** Whether the page has a modal dialog or a popover of its own open (they may sit above our host). */
-function pageTopLayerOpen(host: HTMLElement): boolean {
-  try {
-    for (const element of host.ownerDocument.querySelectorAll(':modal, :popover-open')) if (element !== host) return true;
-  } catch {
-    // A browser without these selectors has no top layer to compete for.
-  }
-  return false;
-}
-
-function isPopoverOpen(element: HTMLElement): boolean {
-  try {
-    return element.matches(':popover-open');
-  } catch {
-    return false; // no popover support: showPopover below does nothing either
   }
 }
