@@ -4,7 +4,7 @@
 import type { CDPSession } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { hoverText, moveMouseAway, waitForCard, waitForNoCard, waitForScan, withChromium } from './helpers';
-import { placementSuite, type PlacementPage } from './placement-suite';
+import { expectClear, placementSuite, settledLayout, type PlacementPage } from './placement-suite';
 
 describe('card placement in Chromium', () => {
   const { session, fixture } = withChromium();
@@ -75,28 +75,7 @@ describe('card placement in Chromium', () => {
       await moveMouseAway(page);
       await hoverText(page, 'Hua Chunying');
       await waitForCard(page, { name: 'Hua Chunying' });
-      await new Promise((resolve) => setTimeout(resolve, 300)); // let the entry animation end
-      const layout = await page.evaluate(() => {
-        const card = document.querySelector('context-cards-host')!.shadowRoot!.querySelector('[role="dialog"]')!.getBoundingClientRect();
-        const right = document.getElementById('right')!.firstChild!;
-        const range = document.createRange();
-        const at = right.textContent!.indexOf('Hua Chunying');
-        range.setStart(right, at);
-        range.setEnd(right, at + 'Hua Chunying'.length);
-        const name = range.getBoundingClientRect();
-        return {
-          card: { left: card.left, top: card.top, right: card.right, bottom: card.bottom },
-          name: { left: name.left, top: name.top, right: name.right, bottom: name.bottom },
-          viewport: { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight },
-        };
-      });
-      const { card, name, viewport } = layout;
-      expect(card.left).toBeGreaterThanOrEqual(0);
-      expect(card.right).toBeLessThanOrEqual(viewport.width);
-      expect(card.top).toBeGreaterThanOrEqual(0);
-      expect(card.bottom).toBeLessThanOrEqual(viewport.height);
-      const covers = card.left < name.right && name.left < card.right && card.top < name.bottom && name.top < card.bottom;
-      expect(covers).toBe(false);
+      expectClear(await settledLayout(page as unknown as PlacementPage, 'Hua Chunying', '#right'));
     } finally {
       await (await devtools()).send('Emulation.clearDeviceMetricsOverride');
     }

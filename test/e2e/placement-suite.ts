@@ -55,6 +55,28 @@ function layoutInPage({ name, within }: { name: string; within: string }): Layou
 
 const overlaps = (a: Rect, b: Rect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
+/** The card's and the name's layout once placement has settled: two reads 100 ms apart that agree. */
+export async function settledLayout(page: PlacementPage, name: string, within = 'body'): Promise<Layout> {
+  let previous = '';
+  for (let i = 0; i < 60; i++) {
+    const layout = await page.evaluate(layoutInPage, { name, within });
+    const key = JSON.stringify(layout);
+    if (layout && key === previous) return layout;
+    previous = key;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the card for ${name} never settled: ${previous}`);
+}
+
+/** The card covers none of the name's lines and lies inside the viewport. */
+export function expectClear(layout: Layout): void {
+  for (const line of layout.lines) expect(overlaps(layout.card, line), `card ${JSON.stringify(layout.card)} covers the name ${JSON.stringify(line)}`).toBe(false);
+  expect(layout.card.left).toBeGreaterThanOrEqual(0);
+  expect(layout.card.top).toBeGreaterThanOrEqual(0);
+  expect(layout.card.right).toBeLessThanOrEqual(layout.viewport.width);
+  expect(layout.card.bottom).toBeLessThanOrEqual(layout.viewport.height);
+}
+
 export function placementSuite(harness: PlacementHarness): void {
   const fresh = async (width = 1280, height = 800) => {
     await harness.resize(width, height);
@@ -63,27 +85,6 @@ export function placementSuite(harness: PlacementHarness): void {
     await waitForScan(page as never);
     await moveMouseAway(page as never);
     return page;
-  };
-
-  /** The layout once placement has settled: two reads 100 ms apart that agree. */
-  const settledLayout = async (page: PlacementPage, name: string, within = 'body'): Promise<Layout> => {
-    let previous = '';
-    for (let i = 0; i < 60; i++) {
-      const layout = await page.evaluate(layoutInPage, { name, within });
-      const key = JSON.stringify(layout);
-      if (layout && key === previous) return layout;
-      previous = key;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`the card for ${name} never settled: ${previous}`);
-  };
-
-  const expectClear = (layout: Layout) => {
-    for (const line of layout.lines) expect(overlaps(layout.card, line), `card ${JSON.stringify(layout.card)} covers the name ${JSON.stringify(line)}`).toBe(false);
-    expect(layout.card.left).toBeGreaterThanOrEqual(0);
-    expect(layout.card.top).toBeGreaterThanOrEqual(0);
-    expect(layout.card.right).toBeLessThanOrEqual(layout.viewport.width);
-    expect(layout.card.bottom).toBeLessThanOrEqual(layout.viewport.height);
   };
 
   const openOn = async (page: PlacementPage, text: string, name: string, options: { within?: string } = {}) => {
