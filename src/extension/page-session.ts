@@ -46,6 +46,8 @@ export class PageSession {
   readonly #titles = new TitleTooltips();
   readonly #live: LiveScan;
   readonly #shown: (mention: Mention) => boolean;
+  /** Every kind is shown (the default): scanner changes go to the marks as they are. */
+  readonly #showsAll: boolean;
   readonly #t: Translate;
   #cards: CardController | null = null;
   #theme: Theme;
@@ -62,6 +64,7 @@ export class PageSession {
     const doc = win.document;
     const categories = { ...options.categories };
     this.#shown = (mention) => categories[dataset.figures[mention.figure]!.category];
+    this.#showsAll = Object.values(categories).every(Boolean);
     const shownOrNull = (mention: Mention | null) => (mention && this.#shown(mention) ? mention : null);
 
     this.#scanner = new PageScanner(new Matcher(dataset));
@@ -167,6 +170,7 @@ export class PageSession {
   }
 
   #visibleChanges(changes: MentionChanges): MentionChanges {
+    if (this.#showsAll) return changes;
     return { ...changes, added: changes.added.filter(this.#shown), removed: changes.removed.filter(this.#shown) };
   }
 
