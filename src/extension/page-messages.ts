@@ -9,13 +9,11 @@
  * A popup's single port posts to all frames at once, so each frame names itself with a random token.
  */
 
-export const FIGURES_PORT = 'context-cards-figures';
+import type { FigureCount } from '../ui/Popup';
 
-export interface FigureCount {
-  id: string;
-  /** Mentions of this figure in the frame. */
-  count: number;
-}
+export type { FigureCount };
+
+export const FIGURES_PORT = 'context-cards-figures';
 
 export interface FigureReport {
   type: 'figures';

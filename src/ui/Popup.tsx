@@ -11,6 +11,7 @@ export type { Translate };
 
 export interface FigureCount {
   id: string;
+  /** Mentions of this figure on the page (in one frame, or summed over frames). */
   count: number;
 }
 
