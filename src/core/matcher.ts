@@ -2,6 +2,7 @@
 import { buildAutomaton, type Automaton } from './automaton';
 import { CaseMode, type CompiledDataset, type CompiledPattern, type PatternEntry } from './dataset';
 import { endAfter, foldCodePoint, foldUnit, UNIT_REMOVED, UNIT_SPACE } from './fold';
+import { Prefilter } from './prefilter';
 
 export interface Candidate {
   /** Figures this form can name (more than one only for a short form two figures share). */
@@ -57,6 +58,7 @@ function isCapital(ch: string | undefined): boolean {
 
 interface Tables {
   readonly automaton: Automaton;
+  readonly prefilter: Prefilter;
   readonly patterns: readonly CompiledPattern[];
   /** 1 for the patterns that need a word boundary before them (they start with a word unit), and after them. */
   readonly boundaryStart: Uint8Array;
@@ -85,7 +87,7 @@ function buildTables(patterns: readonly CompiledPattern[]): Tables {
     const first = texts[i]!.charCodeAt(0);
     if (boundaryStart[i] === 1 && startsAnywhere[first] === 0) startsOnlyAtBoundary[first] = 1;
   }
-  return { automaton, patterns, boundaryStart, boundaryEnd, startsOnlyAtBoundary };
+  return { automaton, prefilter: new Prefilter(automaton), patterns, boundaryStart, boundaryEnd, startsOnlyAtBoundary };
 }
 
 export class Matcher {
@@ -98,6 +100,7 @@ export class Matcher {
   /** The folded text of the block being matched, and the original index of each unit (reused buffers). */
   #units = new Uint16Array(1024);
   #origins = new Int32Array(1024);
+  readonly #one: string[] = [''];
 
   constructor(dataset: Pick<CompiledDataset, 'patterns'>) {
     this.#source = dataset.patterns;
@@ -114,11 +117,22 @@ export class Matcher {
   }
 
   /**
-   * Candidates and cues in one block. Two tight loops: the first folds the text into a reused
-   * buffer of units (with the original index of each), the second runs the automaton over it.
-   * Both are plain loops over typed arrays, the hot path of the extension.
+   * False when no name or cue can occur in the block made of `parts[0]` to `parts[count - 1]`
+   * (its text nodes): the scanner asks this first, and joins the parts into one text for
+   * `matchBlock` only when it is true. Most blocks of a page stop here.
+   */
+  mayMatch(parts: readonly string[], count: number): boolean {
+    return (this.#tables ??= buildTables(this.#source)).prefilter.mayMatch(parts, count);
+  }
+
+  /**
+   * Candidates and cues in one block. After the prefilter, two tight loops: the first folds the
+   * text into a reused buffer of units (with the original index of each), the second runs the
+   * automaton over it and applies the word-boundary and case rules.
    */
   matchBlock(text: string): BlockMatches {
+    this.#one[0] = text;
+    if (!this.mayMatch(this.#one, 1)) return EMPTY;
     const length = text.length;
     if (this.#units.length <= length) {
       if (length > KEPT_BUFFER) return this.#run(text, new Uint16Array(length + 1), new Int32Array(length + 1));

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildAutomaton } from '../../src/core/automaton';
-import { fold, originalEnd } from '../../src/core/fold';
+import { fold, foldName, originalEnd } from '../../src/core/fold';
 import { Matcher } from '../../src/core/matcher';
+import { Prefilter } from '../../src/core/prefilter';
 import { SAMPLE_DATASET } from '../support/figures';
 
 const matcher = new Matcher(SAMPLE_DATASET);
@@ -82,6 +83,63 @@ describe('the automaton', () => {
         const found: string[] = [];
         automaton.scan(text, (index, end) => found.push(`${index}@${end}`));
         expect(found.sort()).toEqual(naiveMatches(patterns, text));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('the prefilter', () => {
+  /** Whether any pattern occurs in the folded text (a plain search, no word-boundary or case rules). */
+  const occursIn = (patterns: readonly string[], text: string): boolean => {
+    const folded = fold(text).text;
+    return patterns.some((p) => p.length > 0 && folded.includes(p));
+  };
+
+  /** Splits `text` at the given cut points, as a block's text nodes split it. */
+  const split = (text: string, cuts: number[]): string[] => {
+    const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+    const parts: string[] = [];
+    let from = 0;
+    for (const cut of at) {
+      parts.push(text.slice(from, cut));
+      from = cut;
+    }
+    parts.push(text.slice(from));
+    // A block's text nodes are never empty.
+    const nonEmpty = parts.filter((part) => part.length > 0);
+    return nonEmpty.length ? nonEmpty : [''];
+  };
+
+  /** A pair split across two parts is let through whatever follows (the full match decides). */
+  const splitsPair = (parts: string[]): boolean =>
+    parts.some((part, i) => i + 1 < parts.length && /[\ud800-\udbff]$/.test(part) && /^[\udc00-\udfff]/.test(parts[i + 1]!));
+
+  it('lets a block through exactly when a name form or cue occurs in its folded text', () => {
+    const patterns = SAMPLE_DATASET.patterns.map((p) => p.text);
+    fc.assert(
+      fc.property(trickyText, fc.array(fc.nat(), { maxLength: 4 }), (text, cuts) => {
+        const parts = split(text, cuts);
+        const expected = occursIn(patterns, text);
+        const got = matcher.mayMatch(parts, parts.length);
+        if (splitsPair(parts) && got) return;
+        expect(got).toBe(expected);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('agrees with a plain search for any patterns, with and without dense rows', () => {
+    const unit = fc.oneof({ arbitrary: fc.constantFrom('a', 'b'), weight: 4 }, fc.constantFrom('c', ' ', '  ', 'é', 'E\u0301', '\u00ad', 'ß', 'ﬁ', '王', '😀', '-'));
+    const phrase = fc.array(unit, { minLength: 1, maxLength: 6 }).map((units) => foldName(units.join(''))).filter((p) => p.length > 0);
+    fc.assert(
+      fc.property(fc.array(phrase, { minLength: 1, maxLength: 20 }), fc.array(unit, { maxLength: 50 }), fc.array(fc.nat(), { maxLength: 3 }), fc.constantFrom(0, 40, 1 << 20), (patterns, units, cuts, denseEntries) => {
+        const text = units.join('');
+        const parts = split(text, cuts);
+        const prefilter = new Prefilter(buildAutomaton(patterns, denseEntries));
+        const got = prefilter.mayMatch(parts, parts.length);
+        if (splitsPair(parts) && got) return;
+        expect(got).toBe(occursIn(patterns, text));
       }),
       { numRuns: 1000 },
     );

@@ -1,0 +1,156 @@
+/**
+ * The fast pass over a block: does any pattern occur in its folded text at all? One step of the
+ * automaton per character, straight from the page's strings, with no copy of the text and no
+ * folded buffer: most blocks name nobody, and for them this is all the matching there is. Blocks
+ * it lets through get the full match (`Matcher.matchBlock`), which applies the word-boundary and
+ * case rules; this pass only has to never miss an occurrence, so it skips those rules.
+ *
+ * Folding happens inside the table: each character maps to a class (its folded unit's), a
+ * removed character loops back to the state it left, and a space read right after a space
+ * does too (folding collapses runs of whitespace). Characters that fold to several units take a
+ * slow path.
+ */
+import type { Automaton } from './automaton';
+import { foldCodePoint, foldUnit, UNIT_MULTI, UNIT_SPACE } from './fold';
+
+/** Character classes: not yet looked up, folds to several units, removed, then the automaton's classes. */
+const CLASS_UNKNOWN = 0;
+const CLASS_MULTI = 1;
+const CLASS_REMOVED = 2;
+const CLASS_BASE = 3;
+const SPACE = 0x20;
+
+/** Codes in `#rows` (entries >= 0 are the next state's row). */
+const OUTPUT = -1;
+const UNKNOWN = -2;
+/** What the table does not cover: a character folding to several units, a state without a row. */
+const SLOW = -3;
+
+export class Prefilter {
+  readonly #automaton: Automaton;
+  /** Entries per row: the automaton's classes and the three above. */
+  readonly #width: number;
+  /** Class of each UTF-16 code unit of page text, learnt the first time it is met. */
+  readonly #charClass = new Uint16Array(0x10000);
+  /**
+   * For the states with a dense row, by class: where the next state's row starts, or a code. One
+   * load and one sign test a character: the hot loop of a scan.
+   */
+  readonly #rows: Int32Array;
+  readonly #rowStates: number;
+  /** The code unit of each automaton class (for the states without a row). */
+  readonly #unitOfClass: Uint16Array;
+  readonly #spaceClass: number;
+
+  constructor(automaton: Automaton) {
+    this.#automaton = automaton;
+    const { classCount, classOf, dense, denseRows, hasOutput, unitOf } = automaton;
+    const width = (this.#width = classCount + CLASS_BASE);
+    this.#rowStates = denseRows;
+    this.#spaceClass = classOf[SPACE]!;
+    this.#unitOfClass = new Uint16Array(classCount);
+    for (let unit = 0; unit < 0x10000; unit++) if (classOf[unit] !== 0) this.#unitOfClass[classOf[unit]!] = unit;
+    const rows = (this.#rows = new Int32Array(denseRows * width));
+    for (let s = 0; s < denseRows; s++) {
+      const row = s * width;
+      for (let k = 0; k < classCount; k++) {
+        const next = dense[s * classCount + k]!;
+        rows[row + CLASS_BASE + k] = hasOutput[next] === 1 ? OUTPUT : next < denseRows ? next * width : SLOW;
+      }
+      rows[row + CLASS_UNKNOWN] = UNKNOWN;
+      rows[row + CLASS_MULTI] = SLOW;
+      rows[row + CLASS_REMOVED] = row;
+      if (s !== 0 && unitOf[s] === SPACE) rows[row + CLASS_BASE + this.#spaceClass] = row;
+    }
+    for (let c = 0; c < 0x80; c++) this.#learn(c);
+  }
+
+  /** False when no pattern occurs in the text of `parts[0]` to `parts[count - 1]` read as one. */
+  mayMatch(parts: readonly string[], count: number): boolean {
+    const charClass = this.#charClass;
+    const rows = this.#rows;
+    let row = 0;
+    for (let p = 0; p < count; p++) {
+      const text = parts[p]!;
+      const length = text.length;
+      for (let i = 0; i < length; i++) {
+        const next = rows[row + charClass[text.charCodeAt(i)]!]!;
+        if (next >= 0) {
+          row = next;
+          continue;
+        }
+        if (next === OUTPUT) return true;
+        if (next === UNKNOWN) {
+          this.#learn(text.charCodeAt(i));
+          i--; // again, now that its class is known
+          continue;
+        }
+        return this.#mayMatchFrom(parts, count, p, i, row / this.#width);
+      }
+    }
+    return false;
+  }
+
+  /** `mayMatch` from part `p`, unit `i`, in `state`, one general step at a time. */
+  #mayMatchFrom(parts: readonly string[], count: number, p: number, i: number, state: number): boolean {
+    const charClass = this.#charClass;
+    for (; p < count; p++, i = 0) {
+      const text = parts[p]!;
+      const length = text.length;
+      for (; i < length; i++) {
+        const c = text.charCodeAt(i);
+        let k = charClass[c]!;
+        if (k === CLASS_UNKNOWN) k = this.#learn(c);
+        if (k === CLASS_MULTI) {
+          let cp = c;
+          if (c >= 0xd800 && c <= 0xdbff) {
+            const low = i + 1 < length ? text.charCodeAt(i + 1) : p + 1 < count ? parts[p + 1]!.charCodeAt(0) : 0;
+            if (low >= 0xdc00 && low <= 0xdfff) {
+              if (i + 1 === length) return true; // a pair split across nodes: the full match decides
+              cp = (c - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+              i++;
+            }
+          }
+          const folded = foldCodePoint(cp);
+          for (let u = 0; u < folded.length; u++) {
+            const next = this.#step(state, CLASS_BASE + this.#automaton.classOf[folded.charCodeAt(u)]!);
+            if (next < 0) return true;
+            state = next;
+          }
+          continue;
+        }
+        const next = this.#step(state, k);
+        if (next < 0) return true;
+        state = next;
+      }
+    }
+    return false;
+  }
+
+  #learn(c: number): number {
+    const v = foldUnit(c);
+    const k =
+      v >= 0 ? CLASS_BASE + this.#automaton.classOf[v]! : v === UNIT_SPACE ? CLASS_BASE + this.#spaceClass : v === UNIT_MULTI ? CLASS_MULTI : CLASS_REMOVED;
+    this.#charClass[c] = k;
+    return k;
+  }
+
+  /** One step from any state: the next state, or -1 - the next state when it has output. */
+  #step(from: number, k: number): number {
+    if (k === CLASS_REMOVED) return from;
+    const { childStart, classCount, dense, unitOf, fail, hasOutput } = this.#automaton;
+    const rowStates = this.#rowStates;
+    const automatonClass = k - CLASS_BASE;
+    if (from !== 0 && automatonClass === this.#spaceClass && unitOf[from] === SPACE) return from;
+    const unit = automatonClass === 0 ? -1 : this.#unitOfClass[automatonClass]!;
+    let s = from;
+    // States without a row look through their children, then fail over to a shorter suffix.
+    while (s >= rowStates) {
+      const end = childStart[s + 1]!;
+      for (let c = childStart[s]!; c < end; c++) if (unitOf[c] === unit) return hasOutput[c] === 1 ? -1 - c : c;
+      s = fail[s]!;
+    }
+    const next = dense[s * classCount + automatonClass]!;
+    return hasOutput[next] === 1 ? -1 - next : next;
+  }
+}
