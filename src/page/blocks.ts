@@ -30,6 +30,37 @@ const BLOCK = new Set([
   'video', 'audio',
 ]);
 
+/** Elements that may carry a shadow root (attachShadow refuses any other): custom elements and these. */
+const SHADOW_HOSTS = new Set([
+  'article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main',
+  'nav', 'p', 'section', 'span',
+]);
+
+/** Blocks that seldom hold other blocks: worth asking for their whole text at once. */
+const LEAF_BLOCKS = new Set([
+  'p', 'li', 'td', 'th', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'caption', 'figcaption', 'summary', 'legend', 'address',
+]);
+
+const IS_SKIPPED = 1;
+const IS_BLOCK = 2;
+const MAY_HOST = 4;
+const IS_LEAF_BLOCK = 8;
+/** The facts above for each element name met, in one lookup: the walk asks them of every element. */
+const kinds = new Map<string, number>();
+
+function kindOf(localName: string): number {
+  let kind = kinds.get(localName);
+  if (kind === undefined) {
+    kind =
+      (SKIPPED.has(localName) ? IS_SKIPPED : 0) |
+      (BLOCK.has(localName) ? IS_BLOCK : 0) |
+      (SHADOW_HOSTS.has(localName) || localName.includes('-') ? MAY_HOST : 0) |
+      (LEAF_BLOCKS.has(localName) ? IS_LEAF_BLOCK : 0);
+    kinds.set(localName, kind);
+  }
+  return kind;
+}
+
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
@@ -98,6 +129,8 @@ interface Walk {
 interface Frame {
   readonly root: Node;
   readonly walk: Walk;
+  /** Editable elements in the tree (skipped with what they hold), or null when there are none. */
+  readonly editable: ReadonlySet<Element> | null;
   /** Parent of the last text node read, and its nearest block (or the root). */
   lastParent: Node | null;
   lastBlock: Node | null;
@@ -105,32 +138,42 @@ interface Frame {
 
 /**
  * Reads the blocks under a root one at a time, into arrays it reuses: the scanner's hot path,
- * with no object per block and one call into the DOM per node (a native TreeWalker) where the
- * recursive walk made three. `next()` moves to the next block, which `text`, `count`, `nodes`
- * and `starts` describe until the following call; `take()` copies it out. Blocks of whitespace
- * only are not skipped here (`walkBlocks` skips them).
+ * with no object per block and one call into the DOM per node (a native TreeWalker). `next()`
+ * moves to the next block, which `parts` (the data of its text nodes), `nodes`, `starts`,
+ * `count` and `length` describe until the following call; its `text` is joined only when asked
+ * for (most blocks name nobody, and the matcher's prefilter reads the parts). `take()` copies
+ * it out. Blocks of whitespace only are not skipped here (`walkBlocks` skips them).
  *
  * A block ends where the walk enters a block element, a skipped element or a shadow host, or
  * leaves a block element: that is, where the nearest block ancestor of the text changes.
+ *
+ * Given `mayMatter`, the cursor may leave out blocks that cannot matter: a paragraph, list item,
+ * cell or heading whose whole text (one native `textContent`) `mayMatter` turns down, and that
+ * holds no shadow root, is stepped over without reading its text nodes one by one. Each of its
+ * blocks' text is a piece of that whole text, so what the test turns down no block of it has.
  */
 export class BlockCursor {
-  /** The text of the current block. */
-  text = '';
-  /** How many text nodes the current block has: the first `count` of `nodes` and `starts`. */
+  /** How many text nodes the current block has: the first `count` of `nodes`, `parts` and `starts`. */
   count = 0;
+  /** Length of the current block's text. */
+  length = 0;
   readonly nodes: Text[] = [];
+  /** The data of each text node. */
+  readonly parts: string[] = [];
   /** Offset of each node's first character in `text`. */
   readonly starts: number[] = [];
-  readonly #data: string[] = [];
+  #text: string | null = '';
   readonly #onShadowRoot: ((shadow: ShadowRoot) => void) | undefined;
+  readonly #mayMatter: ((text: string) => boolean) | undefined;
   readonly #frames: Frame[] = [];
   /** The text node that ended the last block: the first of the next one. */
   #carry: Text | null = null;
   /** A shadow root met after the last block ended: read it next. */
   #shadow: ShadowRoot | null = null;
 
-  constructor(root: Node, onShadowRoot?: (shadow: ShadowRoot) => void) {
+  constructor(root: Node, onShadowRoot?: (shadow: ShadowRoot) => void, mayMatter?: (text: string) => boolean) {
     this.#onShadowRoot = onShadowRoot;
+    this.#mayMatter = mayMatter;
     if (root.nodeType === TEXT_NODE) {
       if (!isInsideSkipped(root)) this.#carry = root as Text;
       return;
@@ -139,10 +182,22 @@ export class BlockCursor {
     this.#frames.push(frame(root));
   }
 
+  /** The text of the current block. */
+  get text(): string {
+    if (this.#text === null) {
+      const parts = this.parts;
+      parts.length = this.count;
+      // One flat string (concatenation would build a rope the matcher then has to flatten).
+      this.#text = parts.join('');
+    }
+    return this.#text;
+  }
+
   /** Moves to the next block; false when there is none. */
   next(): boolean {
     this.count = 0;
-    this.text = '';
+    this.length = 0;
+    this.#text = '';
     if (this.#carry) {
       this.#add(this.#carry, this.#carry.data);
       this.#carry = null;
@@ -154,7 +209,7 @@ export class BlockCursor {
     let boundary = false;
     while (this.#frames.length) {
       const top = this.#frames[this.#frames.length - 1]!;
-      const walk = top.walk;
+      const { walk, root, editable } = top;
       let node = walk.nextNode();
       while (node) {
         if (node.nodeType === TEXT_NODE) {
@@ -162,8 +217,11 @@ export class BlockCursor {
           if (data.length) {
             const parent = node.parentNode;
             if (parent !== top.lastParent) {
-              const block = blockOf(parent, top.root);
-              if (block !== top.lastBlock) boundary = true;
+              // The nearest block holding the text, or the last block if the way up meets it first.
+              const last = top.lastBlock;
+              let block = parent;
+              while (block && block !== last && block !== root && !(block.nodeType === ELEMENT_NODE && kindOf((block as Element).localName) & IS_BLOCK)) block = block.parentNode;
+              if (block !== last) boundary = true;
               top.lastParent = parent;
               top.lastBlock = block;
             }
@@ -178,16 +236,17 @@ export class BlockCursor {
           continue;
         }
         const el = node as Element;
-        const name = el.localName;
-        if (SKIPPED.has(name) || isEditable(el)) {
+        const kind = kindOf(el.localName);
+        if (kind & IS_SKIPPED || (editable !== null && editable.has(el)) || (kind & IS_LEAF_BLOCK && this.#cannotMatter(el))) {
           // A skipped element separates what comes before it from what follows; nothing inside is read.
+          // (So does a block that cannot matter: it is a block, and a host inside it would have kept it.)
           boundary = true;
           node = walk.nextSibling();
           while (!node && walk.parentNode()) node = walk.nextSibling();
           continue;
         }
-        if (BLOCK.has(name)) boundary = true;
-        const shadow = shadowRootOf(el);
+        if (kind & IS_BLOCK) boundary = true;
+        const shadow = kind & MAY_HOST ? shadowRootOf(el) : null;
         if (shadow) {
           if (this.count) {
             this.#shadow = shadow;
@@ -212,6 +271,22 @@ export class BlockCursor {
     return { nodes: this.nodes.slice(0, this.count), starts: this.starts.slice(0, this.count), text: this.text };
   }
 
+  #cannotMatter(block: Element): boolean {
+    const mayMatter = this.#mayMatter;
+    if (!mayMatter || mayMatter(block.textContent ?? '')) return false;
+    // Shadow trees are not in textContent: a block holding one is read as usual.
+    for (let el = block.firstElementChild; el; ) {
+      if (kindOf(el.localName) & MAY_HOST && shadowRootOf(el)) return false;
+      let next = el.firstElementChild;
+      while (!next && el && el !== block) {
+        next = el.nextElementSibling;
+        if (!next) el = el.parentElement;
+      }
+      el = next;
+    }
+    return true;
+  }
+
   #enter(shadow: ShadowRoot): void {
     this.#onShadowRoot?.(shadow);
     this.#frames.push(frame(shadow));
@@ -220,39 +295,30 @@ export class BlockCursor {
   #add(node: Text, data: string): void {
     const k = this.count++;
     this.nodes[k] = node;
-    this.#data[k] = data;
+    this.parts[k] = data;
+    this.starts[k] = this.length;
+    this.length += data.length;
   }
 
   #finish(): true {
-    const count = this.count;
-    const data = this.#data;
-    const starts = this.starts;
-    starts[0] = 0;
-    if (count === 1) {
-      this.text = data[0]!;
-      return true;
-    }
-    let length = data[0]!.length;
-    for (let k = 1; k < count; k++) {
-      starts[k] = length;
-      length += data[k]!.length;
-    }
-    // One flat string (concatenation would build a rope the matcher then has to flatten).
-    data.length = count;
-    this.text = data.join('');
+    this.#text = this.count === 1 ? this.parts[0]! : null;
     return true;
   }
 }
 
-function frame(root: Node): Frame {
-  return { root, walk: createWalk(root), lastParent: null, lastBlock: null };
+/** Editable regions under `root`, asked once per tree: one native query rather than an attribute read per element. */
+function editableUnder(root: Node): Set<Element> | null {
+  const query = (root as Partial<ParentNode>).querySelectorAll;
+  if (typeof query !== 'function') return null;
+  const found = query.call(root, '[contenteditable]');
+  if (found.length === 0) return null;
+  const editable = new Set<Element>();
+  for (const el of found) if (isEditable(el)) editable.add(el);
+  return editable.size ? editable : null;
 }
 
-/** The nearest block element holding `node` (itself included), or `root`. */
-function blockOf(node: Node | null, root: Node): Node | null {
-  let n = node;
-  while (n && n !== root && !(n.nodeType === ELEMENT_NODE && BLOCK.has((n as Element).localName))) n = n.parentNode;
-  return n;
+function frame(root: Node): Frame {
+  return { root, walk: createWalk(root), editable: editableUnder(root), lastParent: null, lastBlock: null };
 }
 
 function createWalk(root: Node): Walk {
@@ -304,17 +370,6 @@ class PlainWalk implements Walk {
 
 function shown(node: Node): boolean {
   return node.nodeType === ELEMENT_NODE || node.nodeType === TEXT_NODE;
-}
-
-function makeBlock(nodes: Text[]): TextBlock | null {
-  const starts: number[] = [];
-  let text = '';
-  for (const node of nodes) {
-    starts.push(text.length);
-    text += node.data;
-  }
-  if (text.trim().length === 0) return null;
-  return { nodes, starts, text };
 }
 
 /** The text node and offset in it of block offset `offset` (an end offset stays in the node it ends). */

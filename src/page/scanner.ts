@@ -67,6 +67,13 @@ export class PageScanner {
     for (const listener of this.#shadowListeners) listener(root);
   };
 
+  /** For the cursor: whether a text may hold a name or cue at all. */
+  readonly #mayMatter = (text: string): boolean => {
+    this.#one[0] = text;
+    return this.#matcher.mayMatch(this.#one, 1);
+  };
+  readonly #one: string[] = [''];
+
   constructor(matcher: Matcher) {
     this.#matcher = matcher;
   }
@@ -110,13 +117,15 @@ export class PageScanner {
     // Applying the page rules costs a pass over the whole page: while a long first scan runs, do it
     // a few times a second (so names show up as the scan goes), not after every slice.
     let lastPublish = performance.now();
-    const cursor = new BlockCursor(root, this.#onShadowRoot);
+    const cursor = new BlockCursor(root, this.#onShadowRoot, this.#mayMatter);
     const matcher = this.#matcher;
     let read = 0;
     while (cursor.next()) {
-      const matches = matcher.matchBlock(cursor.text);
-      if (matches.candidates.length || matches.cues.length) this.#append(cursor.take(), matches);
-      read += cursor.text.length + 32;
+      if (matcher.mayMatch(cursor.parts, cursor.count)) {
+        const matches = matcher.matchBlock(cursor.text);
+        if (matches.candidates.length || matches.cues.length) this.#append(cursor.take(), matches);
+      }
+      read += cursor.length + 32;
       if (read < BUDGET_CHECK_CHARS) continue;
       read = 0;
       if (!budget()) {
@@ -213,9 +222,10 @@ export class PageScanner {
 
   /** Reads the blocks of `container` (whose old records are gone) into their place in document order. */
   #rescan(container: BlockContainer): void {
-    const cursor = new BlockCursor(container, this.#onShadowRoot);
+    const cursor = new BlockCursor(container, this.#onShadowRoot, this.#mayMatter);
     const found: BlockRecord[] = [];
     while (cursor.next()) {
+      if (!this.#matcher.mayMatch(cursor.parts, cursor.count)) continue;
       const matches = this.#matcher.matchBlock(cursor.text);
       if (matches.candidates.length || matches.cues.length) found.push({ block: cursor.take(), matches });
     }
