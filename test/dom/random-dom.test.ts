@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Matcher } from '../../src/core/matcher';
+import { walkBlocks } from '../../src/page/blocks';
 import { PageScanner } from '../../src/page/scanner';
-import { SAMPLE_DATASET } from '../support/figures';
+import { mentionsOn, SAMPLE_DATASET } from '../support/figures';
 
 const matcher = new Matcher(SAMPLE_DATASET);
 
@@ -14,10 +15,14 @@ const tree: fc.Arbitrary<Node[]> = fc.letrec<{ node: Node; nodes: Node[] }>((tie
       .constantFrom('Meng', ' ', 'Hongwei', 'Wang Yi', 'Taliban', '孟宏伟', 'foreign minister', 'x', '\u00a0', '\u00ad', '.', 'bin Laden')
       .map((text) => document.createTextNode(text)),
     fc
-      .tuple(fc.constantFrom('b', 'i', 'span', 'a', 'p', 'div', 'li', 'td', 'br', 'code', 'pre', 'textarea', 'h2'), tie('nodes'))
+      .tuple(fc.constantFrom('b', 'i', 'span', 'a', 'p', 'div', 'li', 'td', 'br', 'code', 'pre', 'textarea', 'h2', 'news-card', 'editable'), tie('nodes'))
       .map(([tag, children]) => {
-        const el = document.createElement(tag);
-        for (const child of children as Node[]) if (tag !== 'br') el.appendChild(child);
+        const el = document.createElement(tag === 'editable' ? 'div' : tag);
+        if (tag === 'editable') el.setAttribute('contenteditable', '');
+        // A web component: its children go in an open shadow root (plus a name of its own).
+        const into = tag === 'news-card' ? el.attachShadow({ mode: 'open' }) : el;
+        if (tag === 'news-card') into.append('Meng Hongwei ');
+        for (const child of children as Node[]) if (tag !== 'br') into.appendChild(child);
         return el;
       }),
   ),
@@ -40,6 +45,21 @@ describe('scanning random DOM', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('scanning random DOM', () => {
+  it('finds what matching every block of the page finds (blocks it steps over hold nothing)', () => {
+    const fromScanner = (scanner: PageScanner) => scanner.mentions().map((m) => ({ figure: SAMPLE_DATASET.figures[m.figure]!.id, text: m.candidate.text }));
+    fc.assert(
+      fc.property(tree, (nodes) => {
+        document.body.replaceChildren(...nodes);
+        const scanner = new PageScanner(matcher);
+        scanner.scanAll(document.body);
+        expect(fromScanner(scanner)).toEqual(mentionsOn([...walkBlocks(document.body)].map((b) => b.text), matcher));
+      }),
+      { numRuns: 500 },
     );
   });
 });
