@@ -61,6 +61,9 @@ function kindOf(localName: string): number {
   return kind;
 }
 
+/** After stepping over about this much text, the cursor comes back with an empty block (a chance to pause). */
+const PAUSE_AFTER_CHARS = 2048;
+
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
@@ -131,6 +134,9 @@ interface Frame {
   readonly walk: Walk;
   /** Editable elements in the tree (skipped with what they hold), or null when there are none. */
   readonly editable: ReadonlySet<Element> | null;
+  /** Whether the cursor paused after stepping over blocks, and the node to read next then (null: none is left). */
+  paused: boolean;
+  pending: Node | null;
   /** Parent of the last text node read, and its nearest block (or the root). */
   lastParent: Node | null;
   lastBlock: Node | null;
@@ -157,6 +163,8 @@ export class BlockCursor {
   count = 0;
   /** Length of the current block's text. */
   length = 0;
+  /** Characters stepped over (in blocks that cannot matter) on the way to the current block. */
+  stepped = 0;
   readonly nodes: Text[] = [];
   /** The data of each text node. */
   readonly parts: string[] = [];
@@ -178,7 +186,7 @@ export class BlockCursor {
       if (!isInsideSkipped(root)) this.#carry = root as Text;
       return;
     }
-    if (root.nodeType === ELEMENT_NODE && isInsideSkipped(root)) return;
+    if (root.nodeType === ELEMENT_NODE && (isInsideSkipped(root) || (kindOf((root as Element).localName) & IS_LEAF_BLOCK && this.#cannotMatter(root as Element)))) return;
     this.#frames.push(frame(root));
   }
 
@@ -197,6 +205,7 @@ export class BlockCursor {
   next(): boolean {
     this.count = 0;
     this.length = 0;
+    this.stepped = 0;
     this.#text = '';
     if (this.#carry) {
       this.#add(this.#carry, this.#carry.data);
@@ -210,7 +219,8 @@ export class BlockCursor {
     while (this.#frames.length) {
       const top = this.#frames[this.#frames.length - 1]!;
       const { walk, root, editable } = top;
-      let node = walk.nextNode();
+      let node = top.paused ? top.pending : walk.nextNode();
+      top.paused = false;
       while (node) {
         if (node.nodeType === TEXT_NODE) {
           const data = (node as Text).data;
@@ -243,6 +253,13 @@ export class BlockCursor {
           boundary = true;
           node = walk.nextSibling();
           while (!node && walk.parentNode()) node = walk.nextSibling();
+          // Long runs of such blocks come back as empty blocks now and then, so that a sliced scan can pause.
+          if (this.stepped >= PAUSE_AFTER_CHARS && this.count === 0) {
+            top.paused = true;
+            top.pending = node;
+            this.#text = '';
+            return true;
+          }
           continue;
         }
         if (kind & IS_BLOCK) boundary = true;
@@ -273,8 +290,12 @@ export class BlockCursor {
 
   #cannotMatter(block: Element): boolean {
     const mayMatter = this.#mayMatter;
-    if (!mayMatter || mayMatter(block.textContent ?? '')) return false;
-    // Shadow trees are not in textContent: a block holding one is read as usual.
+    if (!mayMatter) return false;
+    const text = block.textContent ?? '';
+    this.stepped += text.length + 32;
+    if (mayMatter(text)) return false;
+    // Shadow trees are not in textContent: a block holding one (or hosting one) is read as usual.
+    if (kindOf(block.localName) & MAY_HOST && shadowRootOf(block)) return false;
     for (let el = block.firstElementChild; el; ) {
       if (kindOf(el.localName) & MAY_HOST && shadowRootOf(el)) return false;
       let next = el.firstElementChild;
@@ -318,7 +339,7 @@ function editableUnder(root: Node): Set<Element> | null {
 }
 
 function frame(root: Node): Frame {
-  return { root, walk: createWalk(root), editable: editableUnder(root), lastParent: null, lastBlock: null };
+  return { root, walk: createWalk(root), editable: editableUnder(root), paused: false, pending: null, lastParent: null, lastBlock: null };
 }
 
 function createWalk(root: Node): Walk {

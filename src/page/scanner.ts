@@ -125,7 +125,7 @@ export class PageScanner {
         const matches = matcher.matchBlock(cursor.text);
         if (matches.candidates.length || matches.cues.length) this.#append(cursor.take(), matches);
       }
-      read += cursor.length + 32;
+      read += cursor.length + cursor.stepped + 32;
       if (read < BUDGET_CHECK_CHARS) continue;
       read = 0;
       if (!budget()) {

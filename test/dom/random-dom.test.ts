@@ -15,13 +15,16 @@ const tree: fc.Arbitrary<Node[]> = fc.letrec<{ node: Node; nodes: Node[] }>((tie
       .constantFrom('Meng', ' ', 'Hongwei', 'Wang Yi', 'Taliban', '孟宏伟', 'foreign minister', 'x', '\u00a0', '\u00ad', '.', 'bin Laden')
       .map((text) => document.createTextNode(text)),
     fc
-      .tuple(fc.constantFrom('b', 'i', 'span', 'a', 'p', 'div', 'li', 'td', 'br', 'code', 'pre', 'textarea', 'h2', 'news-card', 'editable'), tie('nodes'))
+      .tuple(fc.constantFrom('b', 'i', 'span', 'a', 'p', 'div', 'li', 'td', 'br', 'code', 'pre', 'textarea', 'h2', 'news-card', 'p-host', 'editable'), tie('nodes'))
       .map(([tag, children]) => {
-        const el = document.createElement(tag === 'editable' ? 'div' : tag);
+        const el = document.createElement(tag === 'editable' ? 'div' : tag === 'p-host' ? 'p' : tag);
         if (tag === 'editable') el.setAttribute('contenteditable', '');
-        // A web component: its children go in an open shadow root (plus a name of its own).
-        const into = tag === 'news-card' ? el.attachShadow({ mode: 'open' }) : el;
-        if (tag === 'news-card') into.append('Meng Hongwei ');
+        // A web component (or a paragraph hosting a shadow tree): a light child, then the shadow
+        // root, which holds the rest and a name of its own.
+        const hosts = tag === 'news-card' || tag === 'p-host';
+        if (hosts) el.append('x');
+        const into = hosts ? el.attachShadow({ mode: 'open' }) : el;
+        if (hosts) into.append('Meng Hongwei ');
         for (const child of children as Node[]) if (tag !== 'br') into.appendChild(child);
         return el;
       }),

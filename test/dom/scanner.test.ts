@@ -87,6 +87,19 @@ describe('page scanner', () => {
   });
 });
 
+describe('a sliced first scan', () => {
+  it('can pause inside a long run of paragraphs that name nobody', () => {
+    const quiet = Array.from({ length: 400 }, (_, i) => `<p>Paragraph ${i} of the report, on trade and the weather.</p>`).join('');
+    document.body.innerHTML = `${quiet}<p>Meng Hongwei spoke.</p>${quiet}`;
+    const scanner = new PageScanner(matcher);
+    let pauses = 0;
+    for (const _ of scanner.scanSteps(document.body, () => false)) pauses++;
+    // About 50 characters a paragraph and a pause every 2 KB or so of text.
+    expect(pauses).toBeGreaterThan(15);
+    expect(idsOf(scanner)).toEqual(['meng-hongwei:Meng Hongwei']);
+  });
+});
+
 describe('appending content', () => {
   it('rescans only the new paragraphs, not the article they join', async () => {
     document.body.innerHTML = '<article><p>Meng Hongwei resigned.</p>\n<p>The Taliban took Kabul.</p></article>';
