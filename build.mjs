@@ -81,13 +81,35 @@ function datasetPlugin(getDataset) {
     setup(build) {
       build.onResolve({ filter: /^virtual:dataset$/ }, () => ({ path: 'dataset', namespace: 'dataset' }));
       build.onLoad({ filter: /.*/, namespace: 'dataset' }, async () => ({
-        contents: JSON.stringify(await getDataset()),
-        loader: 'json',
+        contents: datasetModule(await getDataset()),
+        loader: 'js',
         watchFiles: (await readFigureFiles()).map((f) => path.join(root, f.file)),
         watchDirs: [figuresDir],
       }));
     },
   };
+}
+
+/**
+ * The dataset as a module. A source that several figures cite (the story itself, most of all) is
+ * written once and shared: the content script carries the whole dataset, and its size counts.
+ */
+export function datasetModule(dataset) {
+  const sources = [];
+  const indexOf = new Map();
+  const ref = (source) => {
+    const key = JSON.stringify(source);
+    let index = indexOf.get(key);
+    if (index === undefined) {
+      index = sources.length;
+      indexOf.set(key, index);
+      sources.push(source);
+    }
+    return `S[${index}]`;
+  };
+  const figures = dataset.figures.map(({ sources: cited, ...rest }) => `${JSON.stringify(rest).slice(0, -1)},"sources":[${cited.map(ref).join(',')}]}`);
+  const { figures: _figures, ...top } = dataset;
+  return `const S = ${JSON.stringify(sources)};\nexport default ${JSON.stringify(top).slice(0, -1)},"figures":[${figures.join(',')}]};\n`;
 }
 
 async function readPackage() {

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -60,5 +61,22 @@ describe('the build refuses a broken dataset', () => {
     expect(code).toBe(1);
     expect(stderr).toMatch(/^Build failed\. The dataset has \d+ problem/);
     expect(stderr).toMatch(message);
+  });
+});
+
+describe('the dataset module the bundles import', () => {
+  it('holds the compiled dataset, with each cited source written once', async () => {
+    const build = (await import(pathToFileURL(path.join(root, 'build.mjs')).href)) as {
+      compileFigures(): Promise<{ figures: { sources: unknown[] }[] }>;
+      datasetModule(dataset: unknown): string;
+    };
+    const dataset = await build.compileFigures();
+    const source = build.datasetModule(dataset);
+    const loaded = (await import(`data:text/javascript,${encodeURIComponent(source)}`)) as { default: unknown };
+    expect(loaded.default).toEqual(dataset);
+    const cited = dataset.figures.flatMap((f) => f.sources.map((s) => JSON.stringify(s)));
+    const written = (source.match(/"title":/g) ?? []).length;
+    expect(written).toBe(new Set(cited).size);
+    expect(written).toBeLessThan(cited.length);
   });
 });
