@@ -25,6 +25,8 @@ const OUTPUT = -1;
 const UNKNOWN = -2;
 /** What the table does not cover: a character folding to several units, a state without a row. */
 const SLOW = -3;
+/** A state whose row is not filled yet. */
+const UNFILLED = -4;
 
 export class Prefilter {
   readonly #automaton: Automaton;
@@ -37,6 +39,7 @@ export class Prefilter {
    * load and one sign test a character: the hot loop of a scan.
    */
   readonly #rows: Int32Array;
+  readonly #filled: Uint8Array;
   readonly #rowStates: number;
   /** The code unit of each automaton class (for the states without a row). */
   readonly #unitOfClass: Uint16Array;
@@ -44,24 +47,17 @@ export class Prefilter {
 
   constructor(automaton: Automaton) {
     this.#automaton = automaton;
-    const { classCount, classOf, dense, denseRows, hasOutput, unitOf } = automaton;
+    const { classCount, classOf, denseRows, unitOf } = automaton;
     const width = (this.#width = classCount + CLASS_BASE);
     this.#rowStates = denseRows;
     this.#spaceClass = classOf[SPACE]!;
     this.#unitOfClass = new Uint16Array(classCount);
-    for (let unit = 0; unit < 0x10000; unit++) if (classOf[unit] !== 0) this.#unitOfClass[classOf[unit]!] = unit;
-    const rows = (this.#rows = new Int32Array(denseRows * width));
-    for (let s = 0; s < denseRows; s++) {
-      const row = s * width;
-      for (let k = 0; k < classCount; k++) {
-        const next = dense[s * classCount + k]!;
-        rows[row + CLASS_BASE + k] = hasOutput[next] === 1 ? OUTPUT : next < denseRows ? next * width : SLOW;
-      }
-      rows[row + CLASS_UNKNOWN] = UNKNOWN;
-      rows[row + CLASS_MULTI] = SLOW;
-      rows[row + CLASS_REMOVED] = row;
-      if (s !== 0 && unitOf[s] === SPACE) rows[row + CLASS_BASE + this.#spaceClass] = row;
-    }
+    for (let state = 1; state < unitOf.length; state++) this.#unitOfClass[classOf[unitOf[state]!]!] = unitOf[state]!;
+    // Rows are filled the first time the text reaches their state: a page visits a small part of
+    // them, and filling them all cost more than the rest of the build.
+    this.#rows = new Int32Array(denseRows * width);
+    this.#filled = new Uint8Array(denseRows);
+    this.#fill(0);
     for (let c = 0; c < 0x80; c++) this.#learn(c);
   }
 
@@ -83,6 +79,10 @@ export class Prefilter {
         if (next === UNKNOWN) {
           this.#learn(text.charCodeAt(i));
           i--; // again, now that its class is known
+          continue;
+        }
+        if (next === UNFILLED) {
+          row = this.#link(row, charClass[text.charCodeAt(i)]!);
           continue;
         }
         return this.#mayMatchFrom(parts, count, p, i, row / this.#width);
@@ -125,6 +125,33 @@ export class Prefilter {
       }
     }
     return false;
+  }
+
+  /** Fills the row of `state` (a state with a dense row). */
+  #fill(state: number): void {
+    const { classCount, dense, denseRows, hasOutput, unitOf } = this.#automaton;
+    const rows = this.#rows;
+    const filled = this.#filled;
+    const width = this.#width;
+    const row = state * width;
+    const from = state * classCount;
+    rows[row + CLASS_UNKNOWN] = UNKNOWN;
+    rows[row + CLASS_MULTI] = SLOW;
+    rows[row + CLASS_REMOVED] = row;
+    for (let k = 0; k < classCount; k++) {
+      const next = dense[from + k]!;
+      rows[row + CLASS_BASE + k] = hasOutput[next] === 1 ? OUTPUT : next >= denseRows ? SLOW : filled[next] === 1 ? next * width : UNFILLED;
+    }
+    if (state !== 0 && unitOf[state] === SPACE) rows[row + CLASS_BASE + this.#spaceClass] = row;
+    filled[state] = 1;
+  }
+
+  /** The row that class `k` leads to from `row`, filled now; the entry is updated to lead there directly. */
+  #link(row: number, k: number): number {
+    const { classCount, dense } = this.#automaton;
+    const next = dense[(row / this.#width) * classCount + k - CLASS_BASE]!;
+    if (this.#filled[next] === 0) this.#fill(next);
+    return (this.#rows[row + k] = next * this.#width);
   }
 
   #learn(c: number): number {
