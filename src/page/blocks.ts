@@ -67,10 +67,6 @@ const PAUSE_AFTER_CHARS = 2048;
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
-export function isSkippedElement(element: Element): boolean {
-  return SKIPPED.has(element.localName) || isEditable(element);
-}
-
 function isEditable(element: Element): boolean {
   const editable = element.getAttribute('contenteditable');
   return editable !== null && editable !== 'false';
@@ -80,11 +76,13 @@ export function isBlockElement(element: Element): boolean {
   return BLOCK.has(element.localName);
 }
 
+/** Any element whose content is not prose, itself or an ancestor: one native `closest` rather than a walk up. */
+const SKIPPED_SELECTOR = `${[...SKIPPED].join(',')},[contenteditable]:not([contenteditable="false"])`;
+
 /** True when `node` sits inside something that is not prose (or in an editable region). */
 export function isInsideSkipped(node: Node): boolean {
-  for (let el = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement; el; el = el.parentElement) {
-    if (isSkippedElement(el)) return true;
-  }
+  const el = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement;
+  if (el?.closest(SKIPPED_SELECTOR)) return true;
   return node.ownerDocument?.designMode === 'on';
 }
 
@@ -186,7 +184,8 @@ export class BlockCursor {
       if (!isInsideSkipped(root)) this.#carry = root as Text;
       return;
     }
-    if (root.nodeType === ELEMENT_NODE && (isInsideSkipped(root) || (kindOf((root as Element).localName) & IS_LEAF_BLOCK && this.#cannotMatter(root as Element)))) return;
+    // (A paragraph that cannot matter first: it is what a page appends, and the cheaper question.)
+    if (root.nodeType === ELEMENT_NODE && ((kindOf((root as Element).localName) & IS_LEAF_BLOCK && this.#cannotMatter(root as Element)) || isInsideSkipped(root))) return;
     this.#frames.push(frame(root));
   }
 
