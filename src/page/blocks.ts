@@ -36,9 +36,13 @@ const SHADOW_HOSTS = new Set([
   'nav', 'p', 'section', 'span',
 ]);
 
-/** Blocks that seldom hold other blocks: worth asking for their whole text at once. */
+/**
+ * Blocks worth asking for their whole text at once: those that seldom hold other blocks, and
+ * lists and table parts, which hold many small ones.
+ */
 const LEAF_BLOCKS = new Set([
   'p', 'li', 'td', 'th', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'caption', 'figcaption', 'summary', 'legend', 'address',
+  'ul', 'ol', 'dl', 'tr', 'tbody', 'thead', 'tfoot', 'table',
 ]);
 
 const IS_SKIPPED = 1;

@@ -15,7 +15,7 @@ const tree: fc.Arbitrary<Node[]> = fc.letrec<{ node: Node; nodes: Node[] }>((tie
       .constantFrom('Meng', ' ', 'Hongwei', 'Wang Yi', 'Taliban', '孟宏伟', 'foreign minister', 'x', '\u00a0', '\u00ad', '.', 'bin Laden')
       .map((text) => document.createTextNode(text)),
     fc
-      .tuple(fc.constantFrom('b', 'i', 'span', 'a', 'p', 'div', 'li', 'td', 'br', 'code', 'pre', 'textarea', 'h2', 'news-card', 'p-host', 'editable'), tie('nodes'))
+      .tuple(fc.constantFrom('b', 'i', 'span', 'a', 'p', 'div', 'li', 'ul', 'td', 'tr', 'table', 'br', 'code', 'pre', 'textarea', 'h2', 'news-card', 'p-host', 'editable'), tie('nodes'))
       .map(([tag, children]) => {
         const el = document.createElement(tag === 'editable' ? 'div' : tag === 'p-host' ? 'p' : tag);
         if (tag === 'editable') el.setAttribute('contenteditable', '');
