@@ -62,6 +62,31 @@ describe('card placement in Chromium', () => {
     await page.evaluate(() => document.exitFullscreen());
   });
 
+  it('shows the card over full screen entered after an earlier card', async () => {
+    const page = session().page;
+    await page.goto(`${fixture().url}placement.html`);
+    await waitForScan(page);
+    // A first card puts our host in the top layer; it stays there between cards.
+    await hoverText(page, 'Meng Hongwei');
+    await waitForCard(page, { name: 'Meng Hongwei' });
+    await page.keyboard.press('Escape');
+    await waitForNoCard(page);
+    await page.click('#full');
+    await page.waitForFunction(() => document.fullscreenElement?.id === 'stage');
+    await moveMouseAway(page);
+    await hoverText(page, 'Meng Hongwei');
+    await waitForCard(page, { name: 'Meng Hongwei' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const close = await page.evaluate(() => {
+      const button = document.querySelector('context-cards-host')!.shadowRoot!.querySelector('.close')!.getBoundingClientRect();
+      return { x: button.left + button.width / 2, y: button.top + button.height / 2 };
+    });
+    // On top and usable: a real click on the card's close button reaches it and closes the card.
+    await page.mouse.click(close.x, close.y);
+    await waitForNoCard(page);
+    await page.evaluate(() => document.exitFullscreen());
+  });
+
   // Browser zoom in a 1280 × 800 window: the page sees a viewport of 1280/z × 800/z CSS pixels at a
   // device pixel ratio of z.
   it.each([0.5, 2, 3])('stays inside the viewport and off the name at %s× zoom', async (zoom) => {
