@@ -74,21 +74,37 @@ function wire(scanner: PageScanner, withMarks: boolean): void {
   });
 }
 
-/** Long tasks (PerformanceObserver 'longtask', buffered) that started in [from, to]; longest duration or 0. */
-async function longestTask(from: number, to: number): Promise<{ longest: number; count: number }> {
+/** Buffered performance entries of `type` that started in [from, to]. */
+async function entriesIn(type: string, from: number, to: number): Promise<PerformanceEntry[]> {
   const entries: PerformanceEntry[] = [];
   await new Promise<void>((resolve) => {
     const po = new PerformanceObserver((list) => entries.push(...list.getEntries()));
-    po.observe({ type: 'longtask', buffered: true });
-    // Long task entries are queued after the task ends: give them a moment.
+    po.observe({ type, buffered: true });
+    // Entries are queued after the task or frame ends: give them a moment.
     setTimeout(() => {
       entries.push(...po.takeRecords());
       po.disconnect();
       resolve();
     }, 100);
   });
-  const inside = entries.filter((e) => e.startTime >= from - 1 && e.startTime <= to);
-  return { longest: inside.reduce((m, e) => Math.max(m, e.duration), 0), count: inside.length };
+  return entries.filter((e) => e.startTime >= from - 1 && e.startTime <= to);
+}
+
+/**
+ * Long tasks that started in [from, to]: the longest, how many, and, from the long animation
+ * frames (which tell script from rendering), the most script time in one frame: what our code
+ * can be blamed for, where the rest is the browser's style, layout and paint.
+ */
+async function longestTask(from: number, to: number): Promise<{ longest: number; count: number; longestScript: number }> {
+  const tasks = await entriesIn('longtask', from, to);
+  let longestScript = 0;
+  if (PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) {
+    for (const frame of await entriesIn('long-animation-frame', from, to)) {
+      const scripts = (frame as PerformanceEntry & { scripts: { duration: number }[] }).scripts;
+      longestScript = Math.max(longestScript, scripts.reduce((sum, script) => sum + script.duration, 0));
+    }
+  }
+  return { longest: tasks.reduce((m, e) => Math.max(m, e.duration), 0), count: tasks.length, longestScript };
 }
 
 function rootOf(selector?: string): Element {
@@ -130,7 +146,7 @@ const api = {
   },
 
   /** The live sliced scan as the content script runs it (marks + figure count on every change), until `ready`. */
-  async liveScan(selector?: string): Promise<{ ms: number; mentions: number; longestTask: number; longTasks: number }> {
+  async liveScan(selector?: string): Promise<{ ms: number; mentions: number; longestTask: number; longTasks: number; longestScript: number }> {
     const m = getMatcher();
     const root = rootOf(selector);
     const scanner = new PageScanner(m);
@@ -142,7 +158,7 @@ const api = {
     const ms = now() - t0;
     live.stop();
     const lt = await longestTask(t0, t0 + ms);
-    return { ms, mentions: scanner.mentionCount, longestTask: lt.longest, longTasks: lt.count };
+    return { ms, mentions: scanner.mentionCount, longestTask: lt.longest, longTasks: lt.count, longestScript: lt.longestScript };
   },
 
   /** The floor: a bare TreeWalker over the text nodes reading `.data`. */
