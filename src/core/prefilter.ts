@@ -27,6 +27,9 @@ const UNKNOWN = -2;
 const SLOW = -3;
 /** A state whose row is not filled yet. */
 const UNFILLED = -4;
+/** Outcomes of `#slowly` other than a state. */
+const MATCHED = -1;
+const ENDED = -2;
 
 export class Prefilter {
   readonly #automaton: Automaton;
@@ -44,6 +47,8 @@ export class Prefilter {
   /** The code unit of each automaton class (for the states without a row). */
   readonly #unitOfClass: Uint16Array;
   readonly #spaceClass: number;
+  #resumePart = 0;
+  #resumeUnit = 0;
 
   constructor(automaton: Automaton) {
     this.#automaton = automaton;
@@ -65,11 +70,14 @@ export class Prefilter {
   mayMatch(parts: readonly string[], count: number): boolean {
     const charClass = this.#charClass;
     const rows = this.#rows;
+    const width = this.#width;
     let row = 0;
-    for (let p = 0; p < count; p++) {
+    let p = 0;
+    let i = 0;
+    scan: while (p < count) {
       const text = parts[p]!;
       const length = text.length;
-      for (let i = 0; i < length; i++) {
+      for (; i < length; i++) {
         const next = rows[row + charClass[text.charCodeAt(i)]!]!;
         if (next >= 0) {
           row = next;
@@ -85,14 +93,26 @@ export class Prefilter {
           row = this.#link(row, charClass[text.charCodeAt(i)]!);
           continue;
         }
-        return this.#mayMatchFrom(parts, count, p, i, row / this.#width);
+        const state = this.#slowly(parts, count, p, i, row / width);
+        if (state === MATCHED) return true;
+        if (state === ENDED) return false;
+        row = state * width;
+        p = this.#resumePart;
+        i = this.#resumeUnit;
+        continue scan;
       }
+      p++;
+      i = 0;
     }
     return false;
   }
 
-  /** `mayMatch` from part `p`, unit `i`, in `state`, one general step at a time. */
-  #mayMatchFrom(parts: readonly string[], count: number, p: number, i: number, state: number): boolean {
+  /**
+   * From part `p`, unit `i`, in `state`, one general step at a time, until a state with a row is
+   * reached (returned, with where to go on in `#resumePart` and `#resumeUnit`), a pattern
+   * occurs (MATCHED) or the text ends (ENDED).
+   */
+  #slowly(parts: readonly string[], count: number, p: number, i: number, state: number): number {
     const charClass = this.#charClass;
     for (; p < count; p++, i = 0) {
       const text = parts[p]!;
@@ -106,7 +126,7 @@ export class Prefilter {
           if (c >= 0xd800 && c <= 0xdbff) {
             const low = i + 1 < length ? text.charCodeAt(i + 1) : p + 1 < count ? parts[p + 1]!.charCodeAt(0) : 0;
             if (low >= 0xdc00 && low <= 0xdfff) {
-              if (i + 1 === length) return true; // a pair split across nodes: the full match decides
+              if (i + 1 === length) return MATCHED; // a pair split across nodes: the full match decides
               cp = (c - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
               i++;
             }
@@ -114,17 +134,23 @@ export class Prefilter {
           const folded = foldCodePoint(cp);
           for (let u = 0; u < folded.length; u++) {
             const next = this.#step(state, CLASS_BASE + this.#automaton.classOf[folded.charCodeAt(u)]!);
-            if (next < 0) return true;
+            if (next < 0) return MATCHED;
             state = next;
           }
-          continue;
+        } else {
+          const next = this.#step(state, k);
+          if (next < 0) return MATCHED;
+          state = next;
         }
-        const next = this.#step(state, k);
-        if (next < 0) return true;
-        state = next;
+        if (state < this.#rowStates) {
+          this.#resumePart = p;
+          this.#resumeUnit = i + 1;
+          if (this.#filled[state] === 0) this.#fill(state);
+          return state;
+        }
       }
     }
-    return false;
+    return ENDED;
   }
 
   /** Fills the row of `state` (a state with a dense row). */
