@@ -73,7 +73,9 @@ export class PageSession {
     this.#scanner.onShadowRoot((root) => this.#marks.styleShadowRoot(root, options.markCss));
     this.#scanner.onChange((changes) => {
       if (this.#stopped) return;
-      this.#marks.apply(this.#visibleChanges(changes));
+      const visible = this.#visibleChanges(changes);
+      this.#marks.apply(visible);
+      if (visible.added.length) this.#hover.recheck();
       if (this.#cards) this.#cards.host.element.dataset.mentions = String(changes.total);
       if (!this.#figuresTimer) {
         this.#figuresTimer = win.setTimeout(() => {

@@ -50,6 +50,8 @@ export class HoverIntent {
   #lastX = 0;
   #lastY = 0;
   #lastMoveTime = 0;
+  /** Whether a mouse or pen pointer rests on the page (it moved here and has not left). */
+  #pointerInside = false;
   #overCard = false;
   #touchStart: { x: number; y: number; id: number } | null = null;
   /**
@@ -109,6 +111,15 @@ export class HoverIntent {
     if (this.#open) this.#close(true);
   }
 
+  /**
+   * The page's mentions changed (text arrived, a single-page app swapped its story): look again
+   * at what lies under a pointer resting on the page, as if it had moved.
+   */
+  recheck(): void {
+    if (!this.#pointerInside || this.#overCard || this.#frame) return;
+    this.#frame = this.#win.requestAnimationFrame(this.#evaluate);
+  }
+
   dispose(): void {
     const doc = this.#win.document;
     doc.removeEventListener('pointermove', this.#onPointerMove, { capture: true });
@@ -127,6 +138,7 @@ export class HoverIntent {
 
   readonly #onPointerMove = (event: PointerEvent): void => {
     if (event.pointerType === 'touch') return;
+    this.#pointerInside = true;
     if (this.#callbacks.isCard(event.target)) {
       this.#overCard = true;
       this.#cancelGrace();
@@ -212,6 +224,7 @@ export class HoverIntent {
   /** The pointer left this document (out of the window, or straight into another frame): no move will follow here. */
   readonly #onPointerOut = (event: PointerEvent): void => {
     if (event.pointerType === 'touch' || event.relatedTarget !== null) return;
+    this.#pointerInside = false;
     if (this.#frame) this.#win.cancelAnimationFrame(this.#frame);
     this.#frame = 0;
     this.#pending = null;

@@ -13,6 +13,8 @@ const plainText = { x: 400, y: 10 };
 
 let card: HTMLElement;
 let events: string[];
+/** A name the page adds later where the plain text was (a single-page app swapping its story). */
+let nameAtPlainText: boolean;
 let hover: HoverIntent;
 let now: number;
 
@@ -53,12 +55,14 @@ beforeEach(() => {
   vi.useFakeTimers();
   now = 1000;
   events = [];
+  nameAtPlainText = false;
   card = document.createElement('div');
   document.body.append(card);
   hover = new HoverIntent(
     fakeWindow(),
     {
-      mentionAt: (x, y) => (x < 100 || x > 200 ? null : y >= 0 && y <= 20 ? NAME : y >= 300 && y <= 320 ? OTHER : null),
+      mentionAt: (x, y) =>
+        nameAtPlainText && x === plainText.x && y === plainText.y ? OTHER : x < 100 || x > 200 ? null : y >= 0 && y <= 20 ? NAME : y >= 300 && y <= 320 ? OTHER : null,
       mentionIn: () => null,
       isCard: (target) => target instanceof Node && card.contains(target),
       open: (mention, how: { reason: OpenReason; pinned: boolean }) =>
@@ -195,5 +199,24 @@ describe('hover intent', () => {
     expect(events).toEqual([]);
     wait(300);
     expect(events).toEqual(['open:hover']);
+  });
+});
+
+describe('a name that appears under a resting pointer', () => {
+  it('opens after the dwell, without the pointer moving', () => {
+    nameAtPlainText = true;
+    hover.recheck();
+    wait(100);
+    expect(events).toEqual([]);
+    wait(100);
+    expect(events).toEqual(['open-other:hover']);
+  });
+
+  it('does not open once the pointer has left the page', () => {
+    pointer('pointerout', plainText);
+    nameAtPlainText = true;
+    hover.recheck();
+    wait(500);
+    expect(events).toEqual([]);
   });
 });
