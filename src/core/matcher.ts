@@ -100,7 +100,6 @@ export class Matcher {
   /** The folded text of the block being matched, and the original index of each unit (reused buffers). */
   #units = new Uint16Array(1024);
   #origins = new Int32Array(1024);
-  readonly #one: string[] = [''];
 
   constructor(dataset: Pick<CompiledDataset, 'patterns'>) {
     this.#source = dataset.patterns;
@@ -126,13 +125,11 @@ export class Matcher {
   }
 
   /**
-   * Candidates and cues in one block. After the prefilter, two tight loops: the first folds the
-   * text into a reused buffer of units (with the original index of each), the second runs the
-   * automaton over it and applies the word-boundary and case rules.
+   * Candidates and cues in one block (the scanner asks `mayMatch` first). Two tight loops: the
+   * first folds the text into a reused buffer of units (with the original index of each), the
+   * second runs the automaton over it and applies the word-boundary and case rules.
    */
   matchBlock(text: string): BlockMatches {
-    this.#one[0] = text;
-    if (!this.mayMatch(this.#one, 1)) return EMPTY;
     const length = text.length;
     if (this.#units.length <= length) {
       if (length > KEPT_BUFFER) return this.#run(text, new Uint16Array(length + 1), new Int32Array(length + 1));
