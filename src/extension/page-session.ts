@@ -162,7 +162,7 @@ export class PageSession {
     this.#titles.restore();
     this.#marks.clear();
     this.#cards?.close();
-    this.#cards?.host.element.remove();
+    this.#cards?.host.remove();
     this.#cards = null;
   }
 

@@ -155,9 +155,9 @@ interface Frame {
  * A block ends where the walk enters a block element, a skipped element or a shadow host, or
  * leaves a block element: that is, where the nearest block ancestor of the text changes.
  *
- * Given `mayMatter`, the cursor may leave out blocks that cannot matter: a paragraph, list item,
- * cell or heading whose whole text (one native `textContent`) `mayMatter` turns down, and that
- * holds no shadow root, is stepped over without reading its text nodes one by one. Each of its
+ * Given `mayMatter`, the cursor may leave out blocks that cannot matter: a paragraph, heading,
+ * list, item, table or row whose whole text (one native `textContent`) `mayMatter` turns down,
+ * and that holds no shadow root, is stepped over without reading its text nodes one by one. Each of its
  * blocks' text is a piece of that whole text, so what the test turns down no block of it has.
  */
 export class BlockCursor {
@@ -260,7 +260,6 @@ export class BlockCursor {
           if (this.stepped >= PAUSE_AFTER_CHARS && this.count === 0) {
             top.paused = true;
             top.pending = node;
-            this.#text = '';
             return true;
           }
           continue;

@@ -46,6 +46,9 @@ export class CardHost {
   #inTopLayer = false;
   /** Whether the page may have put something above us in the top layer since we entered it. */
   #maybeCovered = false;
+  readonly #onTopLayerChange = (event: Event): void => {
+    if (event.target !== this.element) this.#maybeCovered = true;
+  };
 
   constructor(doc: Document) {
     const { element, shadow } = createHost(doc);
@@ -64,11 +67,17 @@ export class CardHost {
     shadow.append(this.#layer);
     this.element.setAttribute('popover', 'manual');
     doc.documentElement.append(this.element);
-    const onTopLayerChange = (event: Event): void => {
-      if (event.target !== this.element) this.#maybeCovered = true;
-    };
-    doc.addEventListener('toggle', onTopLayerChange, { capture: true });
-    doc.addEventListener('fullscreenchange', onTopLayerChange, { capture: true });
+    doc.addEventListener('toggle', this.#onTopLayerChange, { capture: true });
+    doc.addEventListener('fullscreenchange', this.#onTopLayerChange, { capture: true });
+  }
+
+  /** Takes our element off the page, and our listeners with it. */
+  remove(): void {
+    this.hide();
+    const doc = this.element.ownerDocument;
+    doc.removeEventListener('toggle', this.#onTopLayerChange, { capture: true });
+    doc.removeEventListener('fullscreenchange', this.#onTopLayerChange, { capture: true });
+    this.element.remove();
   }
 
   /** 'system' follows the reader's `prefers-color-scheme`; 'light' and 'dark' force one. */
