@@ -12,6 +12,7 @@ import { Marks } from '../src/page/marks';
 import { PageScanner } from '../src/page/scanner';
 import { CardController } from '../src/extension/card-controller';
 import { translatorFor } from '../src/ui/translate';
+import type { CardAnchor } from '../src/ui/card-host';
 import messages from '../assets/_locales/en/messages.json';
 
 const now = (): number => performance.now();
@@ -241,12 +242,16 @@ const api = {
   },
 
   /**
-   * Hover: `count` opens of a real card on the page's mentions. `alignedMs`: open at the start of a
-   * frame (in a rAF callback) until a task posted there runs, i.e. after that frame's style, layout
-   * and paint; `openJsMs`: the synchronous open() alone; `doubleRafMs`:
-   * from open until the second requestAnimationFrame after it (includes waiting for vsync).
+   * Hover: `count` opens of a real card on the page's mentions, timed from a frame's start (a rAF
+   * callback, as the dwell timer's task would be followed by) until a task posted there runs, i.e.
+   * after that frame's style, layout and paint. `alignedMs`: as a hover opens it, the card having
+   * been prepared while the pointer rested on the name (HoverIntent's `prepare`, then the dwell);
+   * `coldMs`: with nothing prepared, as a click, a tap, a focus or a keyboard command opens it.
+   * `openJsMs`/`coldOpenJsMs`: the synchronous open() alone; `prepareMs`: the work done during the
+   * dwell; `doubleRafMs`: from a prepared open until the second requestAnimationFrame after it
+   * (includes waiting for vsync).
    */
-  async hover(count: number): Promise<{ alignedMs: number[]; doubleRafMs: number[]; openJsMs: number[]; mentions: number; figures: number }> {
+  async hover(count: number): Promise<{ alignedMs: number[]; coldMs: number[]; prepareMs: number[]; doubleRafMs: number[]; openJsMs: number[]; coldOpenJsMs: number[]; mentions: number; figures: number }> {
     const m = getMatcher();
     const scanner = new PageScanner(m);
     const marks = new Marks(document, scanner);
@@ -261,36 +266,47 @@ const api = {
         channel.port1.onmessage = () => resolve(now());
         channel.port2.postMessage(0);
       });
-    const alignedMs: number[] = [];
-    const doubleRafMs: number[] = [];
-    const openJsMs: number[] = [];
+    const out = { alignedMs: [] as number[], coldMs: [] as number[], prepareMs: [] as number[], doubleRafMs: [] as number[], openJsMs: [] as number[], coldOpenJsMs: [] as number[] };
+    const openAligned = (figure: number, anchor: CardAnchor, jsMs: number[]): Promise<number> =>
+      new Promise<number>((resolve) => {
+        requestAnimationFrame(() => {
+          const t0 = now();
+          cards.open(figure, anchor, { pinned: false, focus: false });
+          jsMs.push(now() - t0);
+          // A task queued now runs after this frame's style, layout and paint.
+          void afterFrame().then((t1) => resolve(t1 - t0));
+        });
+      });
     // Spread over the page's mentions (and so over figures), each in view as a reader would hover it.
     for (let i = 0; i < count; i++) {
       const mention = mentions[Math.floor((i * mentions.length) / count)]!;
       const range = marks.rangeOf(mention);
       range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
       await frame();
-      const measured = await new Promise<number>((resolve) => {
-        const r = range.getBoundingClientRect(); // the pointer position a hover would give
-        requestAnimationFrame(() => {
-          const t0 = now();
-          cards.open(mention.figure, { range, point: { x: r.left + 2, y: r.top + 2 } }, { pinned: false, focus: false });
-          openJsMs.push(now() - t0);
-          // A task queued now runs after this frame's style, layout and paint.
-          void afterFrame().then((t1) => resolve(t1 - t0));
-        });
-      });
-      alignedMs.push(measured);
+      const r = range.getBoundingClientRect();
+      const anchor = { range, point: { x: r.left + 2, y: r.top + 2 } }; // the pointer position a hover would give
+      out.coldMs.push(await openAligned(mention.figure, anchor, out.coldOpenJsMs));
       cards.close();
       await frame();
+      // The dwell: the card is prepared when it starts, in a task of its own, then the frame runs.
       const t0 = now();
-      cards.open(mention.figure, { range }, { pinned: false, focus: false });
+      cards.prepare(mention.figure, anchor);
+      out.prepareMs.push(now() - t0);
+      await frame();
+      await afterFrame();
+      out.alignedMs.push(await openAligned(mention.figure, anchor, out.openJsMs));
+      cards.close();
+      await frame();
+      cards.prepare(mention.figure, anchor);
+      await frame();
+      const t1 = now();
+      cards.open(mention.figure, anchor, { pinned: false, focus: false });
       await frame();
       await frame();
-      doubleRafMs.push(now() - t0);
+      out.doubleRafMs.push(now() - t1);
       cards.close();
     }
-    return { alignedMs, doubleRafMs, openJsMs, mentions: mentions.length, figures: new Set(mentions.map((x) => x.figure)).size };
+    return { ...out, mentions: mentions.length, figures: new Set(mentions.map((x) => x.figure)).size };
   },
 
   /** Startup on this (blank) page: Matcher + scanner + first scan of the empty body. */

@@ -268,12 +268,17 @@ async function main() {
     doubleRafMedianMs: median(hv.doubleRafMs),
     doubleRafP95Ms: pct(hv.doubleRafMs, 95),
     openJsMedianMs: median(hv.openJsMs),
+    prepareMedianMs: median(hv.prepareMs),
+    coldMedianMs: median(hv.coldMs),
+    coldP95Ms: pct(hv.coldMs, 95),
+    coldOpenJsMedianMs: median(hv.coldOpenJsMs),
     large: {
       opens: P.largeHovers,
       medianMs: median(hvLarge.alignedMs),
       p95Ms: pct(hvLarge.alignedMs, 95),
       openJsMedianMs: median(hvLarge.openJsMs),
       doubleRafMedianMs: median(hvLarge.doubleRafMs),
+      coldMedianMs: median(hvLarge.coldMs),
     },
   };
   results.cases.hover = c5;
@@ -432,8 +437,9 @@ function table(res) {
   const m = res.cases.manyNames;
   lines.push(`4 many names       +${m.extraNames} names (${m.patterns} patterns, ${m.states} states): build ${f(m.buildMs)} ms (real ${f(m.realBuildMs, 2)}); scan ${f(m.manyScanMs)} vs ${f(m.realScanMs)} ms = ${f(m.scanRatio, 2)}x`);
   const h = res.cases.hover;
-  lines.push(`5 hover            ${h.opens} opens on a ${res.params.normalParagraphs}-paragraph article: open->painted median ${f(h.medianMs, 2)} ms, p95 ${f(h.p95Ms, 2)} ms (open() JS alone ${f(h.openJsMedianMs, 2)}; double rAF incl. vsync wait: median ${f(h.doubleRafMedianMs)}, p95 ${f(h.doubleRafP95Ms)})`);
-  lines.push(`  on the 2 MB article, ${h.large.opens} opens: median ${f(h.large.medianMs, 1)} ms, p95 ${f(h.large.p95Ms, 1)} ms, open() JS ${f(h.large.openJsMedianMs, 1)} ms`);
+  lines.push(`5 hover            ${h.opens} opens on a ${res.params.normalParagraphs}-paragraph article: dwell end->painted median ${f(h.medianMs, 2)} ms, p95 ${f(h.p95Ms, 2)} ms (open() JS alone ${f(h.openJsMedianMs, 2)}; built during the dwell in ${f(h.prepareMedianMs, 2)}; double rAF incl. vsync wait: median ${f(h.doubleRafMedianMs)}, p95 ${f(h.doubleRafP95Ms)})`);
+  lines.push(`  nothing built ahead (click, tap, focus, keyboard): median ${f(h.coldMedianMs, 2)} ms, p95 ${f(h.coldP95Ms, 2)} ms, open() JS ${f(h.coldOpenJsMedianMs, 2)} ms`);
+  lines.push(`  on the 2 MB article, ${h.large.opens} opens: median ${f(h.large.medianMs, 1)} ms, p95 ${f(h.large.p95Ms, 1)} ms, open() JS ${f(h.large.openJsMedianMs, 1)} ms; nothing built ahead ${f(h.large.coldMedianMs, 1)} ms`);
   const cs = res.contentScript;
   lines.push(`content.js         ${cs ? `${(cs.bytes / 1024).toFixed(1)} KB min, ${(cs.gzipBytes / 1024).toFixed(1)} KB gzip` : 'missing (run node build.mjs)'}; startup ${f(res.startup.medianMs, 2)} ms (Matcher ${f(res.startup.matcherMedianMs, 2)} ms; automaton built at the first block with text: ${f(res.startup.deferredBuildMedianMs, 2)} ms)`);
   lines.push('targets:');

@@ -28,6 +28,11 @@ export class CardController {
     this.#actions = actions;
   }
 
+  /** Builds the figure's card ahead, hidden, while the pointer rests on its name (see CardHost.prepare). */
+  prepare(figure: number, anchor: CardAnchor): void {
+    this.host.prepare(this.#props([figure], false), anchor);
+  }
+
   open(figure: number, anchor: CardAnchor, options: { pinned: boolean; focus: boolean }): void {
     this.#trail = [figure];
     this.#pinned = options.pinned;
@@ -44,8 +49,8 @@ export class CardController {
     this.host.hide();
   }
 
-  #props(): CardProps {
-    const current = this.#trail[this.#trail.length - 1]!;
+  #props(trail: readonly number[] = this.#trail, pinned = this.#pinned): CardProps {
+    const current = trail[trail.length - 1]!;
     return {
       t: this.#t,
       figure: this.#dataset.figures[current]!,
@@ -63,14 +68,14 @@ export class CardController {
         this.host.update(this.#props());
       },
       onBack:
-        this.#trail.length > 1
+        trail.length > 1
           ? () => {
               this.#trail.pop();
               this.host.update(this.#props());
             }
           : undefined,
       onClose: () => this.#actions.close(),
-      pinned: this.#pinned,
+      pinned,
       onTogglePin: () => this.#actions.togglePin(),
     };
   }

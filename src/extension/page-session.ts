@@ -91,6 +91,7 @@ export class PageSession {
         mentionAt: (x, y) => shownOrNull(mentionAtPoint(doc, this.#scanner, this.#marks, x, y)),
         mentionIn: (element) => shownOrNull(this.#scanner.firstMentionIn(element)),
         isCard: (target) => this.#cards !== null && this.#cards.host.contains(target),
+        prepare: (mention, { point }) => this.#getCards().prepare(mention.figure, { range: this.#marks.rangeOf(mention), point }),
         open: (mention, { reason, point, pinned }) => {
           const range = this.#marks.rangeOf(mention);
           this.#titles.hideAround(range.startContainer);

@@ -23,6 +23,12 @@ export interface HoverIntentCallbacks {
   mentionIn(element: Element): Mention | null;
   /** True for event targets inside our card. */
   isCard(target: EventTarget | null): boolean;
+  /**
+   * The pointer or the focus has come to rest on a name: its card opens if it stays until the dwell
+   * ends. Called in a task of its own soon after the dwell starts, so that the card can be built
+   * while the reader waits, and `open` only has to show it.
+   */
+  prepare(mention: Mention, how: { point?: { x: number; y: number } | undefined }): void;
   open(mention: Mention, how: { reason: OpenReason; point?: { x: number; y: number } | undefined; pinned: boolean }): void;
   /** The open card's pin state changed (a click on its name). */
   pinned(pinned: boolean): void;
@@ -45,6 +51,7 @@ export class HoverIntent {
   #openedBy: OpenReason | null = null;
   #pending: Mention | null = null;
   #dwellTimer = 0;
+  #prepareTimer = 0;
   #graceTimer = 0;
   #frame = 0;
   #lastX = 0;
@@ -174,11 +181,7 @@ export class HoverIntent {
     }
     if (mention) {
       if (this.#pinned) return; // a pinned card stays until closed or replaced by a click
-      if (!this.#pending || !sameMention(mention, this.#pending)) {
-        this.#pending = mention;
-        this.#cancelDwell();
-        this.#dwellTimer = this.#win.setTimeout(this.#onDwell, this.#options.dwellMs);
-      }
+      if (!this.#pending || !sameMention(mention, this.#pending)) this.#startDwell(mention, this.#onDwell, { x: this.#lastX, y: this.#lastY });
       return;
     }
     this.#pending = null;
@@ -277,14 +280,13 @@ export class HoverIntent {
     const mention = this.#callbacks.mentionIn(target);
     if (!mention) return;
     this.#clearTimers();
-    this.#pending = mention;
-    this.#dwellTimer = this.#win.setTimeout(() => {
+    this.#startDwell(mention, () => {
       this.#dwellTimer = 0;
       if (this.#pending !== mention) return;
       this.#pending = null;
       this.#focusBeforeOpen = target;
       this.#show(mention, 'focus', false);
-    }, this.#options.dwellMs);
+    });
   };
 
   readonly #onFocusOut = (event: FocusEvent): void => {
@@ -337,9 +339,21 @@ export class HoverIntent {
     if (restoreFocus && back instanceof HTMLElement && back.isConnected) back.focus({ preventScroll: true });
   }
 
+  #startDwell(mention: Mention, onDwell: () => void, point?: { x: number; y: number }): void {
+    this.#cancelDwell();
+    this.#pending = mention;
+    this.#dwellTimer = this.#win.setTimeout(onDwell, this.#options.dwellMs);
+    this.#prepareTimer = this.#win.setTimeout(() => {
+      this.#prepareTimer = 0;
+      if (this.#pending === mention) this.#callbacks.prepare(mention, { point });
+    }, 0);
+  }
+
   #cancelDwell(): void {
     if (this.#dwellTimer) this.#win.clearTimeout(this.#dwellTimer);
+    if (this.#prepareTimer) this.#win.clearTimeout(this.#prepareTimer);
     this.#dwellTimer = 0;
+    this.#prepareTimer = 0;
   }
 
   #cancelGrace(): void {

@@ -17,6 +17,11 @@ export interface CardProps {
   /** Whether the card stays open until closed; offers a pin button when `onTogglePin` is set. */
   pinned?: boolean | undefined;
   onTogglePin?: (() => void) | undefined;
+  /**
+   * Rendered ahead, hidden, while the pointer rests on a name (see CardHost.prepare): not yet the
+   * page's dialog, so it carries no role or name until shown.
+   */
+  staged?: boolean | undefined;
 }
 
 const CATEGORY_KEY: Record<Category, string> = {
@@ -27,12 +32,12 @@ const CATEGORY_KEY: Record<Category, string> = {
 
 const RTL_SCRIPT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
 
-export function Card({ t, figure, nameOf, reviewed, onOpenFigure, onBack, onClose, pinned, onTogglePin }: CardProps) {
+export function Card({ t, figure, nameOf, reviewed, onOpenFigure, onBack, onClose, pinned, onTogglePin, staged }: CardProps) {
   const sourceNumber = new Map(figure.sources.map((s, i) => [s.id, i + 1]));
   const cite = (ids: readonly string[]) => <Citations ids={ids} sources={figure.sources} numbers={sourceNumber} />;
   const connections = figure.relations.filter((r) => nameOf(r.target) !== undefined);
   return (
-    <div class="card" role="dialog" aria-label={figure.name} data-figure={figure.id} tabIndex={-1}>
+    <div class="card" role={staged ? undefined : 'dialog'} aria-label={staged ? undefined : figure.name} data-figure={figure.id} tabIndex={-1}>
       <header class="head">
         <div class="toolbar">
           {onBack && (

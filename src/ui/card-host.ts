@@ -7,6 +7,10 @@
  * It enters again, to come out on top, only after the page has opened or closed something of its
  * own there (a popover, a dialog, full screen), which the page's toggle and fullscreenchange
  * events tell.
+ *
+ * Two layers take turns: the front one holds the card shown; in the back one, hidden, the next
+ * card can be built and laid out ahead (`prepare`) while the pointer rests on a name, so that
+ * when the dwell ends showing it costs a paint, not a build.
  */
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
 import { h, render } from 'preact';
@@ -40,7 +44,8 @@ const HOST_STYLE: Record<string, string> = {
 
 export class CardHost {
   readonly element: HTMLElement;
-  readonly #layer: HTMLElement;
+  #front: HTMLElement;
+  #back: HTMLElement;
   #stopAutoUpdate: (() => void) | null = null;
   #visible = false;
   #inTopLayer = false;
@@ -61,10 +66,10 @@ export class CardHost {
     style.textContent = '';
     style.textContent = CARD_STYLES;
     shadow.append(style);
-    this.#layer = doc.createElement('div');
-    this.#layer.className = 'layer';
-    this.#layer.style.setProperty('pointer-events', 'auto');
-    shadow.append(this.#layer);
+    this.#front = createLayer(doc);
+    this.#back = createLayer(doc);
+    this.#back.dataset.staged = '';
+    shadow.append(this.#front, this.#back);
     this.element.setAttribute('popover', 'manual');
     doc.documentElement.append(this.element);
     doc.addEventListener('toggle', this.#onTopLayerChange, { capture: true });
@@ -74,6 +79,7 @@ export class CardHost {
   /** Takes our element off the page, and our listeners with it. */
   remove(): void {
     this.hide();
+    render(null, this.#back);
     const doc = this.element.ownerDocument;
     doc.removeEventListener('toggle', this.#onTopLayerChange, { capture: true });
     doc.removeEventListener('fullscreenchange', this.#onTopLayerChange, { capture: true });
@@ -82,8 +88,10 @@ export class CardHost {
 
   /** 'system' follows the reader's `prefers-color-scheme`; 'light' and 'dark' force one. */
   setTheme(theme: 'system' | 'light' | 'dark'): void {
-    if (theme === 'system') delete this.#layer.dataset.theme;
-    else this.#layer.dataset.theme = theme;
+    for (const layer of [this.#front, this.#back]) {
+      if (theme === 'system') delete layer.dataset.theme;
+      else layer.dataset.theme = theme;
+    }
   }
 
   get visible(): boolean {
@@ -95,15 +103,27 @@ export class CardHost {
     return target === this.element || (target instanceof Node && this.element.contains(target));
   }
 
+  /**
+   * Builds the card for `props` in the back layer, hidden, and places it at `anchor`: the work of
+   * `show`, done while the reader waits for the dwell. `show` with the same figure then reveals it.
+   */
+  prepare(props: CardProps, anchor: CardAnchor): void {
+    this.#enterTopLayer();
+    renderCard(props, this.#back, true);
+    const card = cardIn(this.#back);
+    if (card) positionNear(card, anchor);
+  }
+
   show(props: CardProps, anchor: CardAnchor, options: { focus?: boolean } = {}): void {
-    render(h(Card, props), this.#layer);
-    if (!this.element.isConnected) this.element.ownerDocument.documentElement.append(this.element);
-    if (!this.#inTopLayer || this.#maybeCovered || !isOpenPopover(this.element)) {
-      if (this.#inTopLayer) hidePopover(this.element);
-      showPopover(this.element);
-      this.#inTopLayer = true;
-      this.#maybeCovered = false;
-    }
+    this.#enterTopLayer();
+    // The back layer may hold this very card, prepared: rendering it again only gives it its role.
+    renderCard(props, this.#back, false);
+    this.#stopAutoUpdate?.();
+    this.#stopAutoUpdate = null;
+    render(null, this.#front);
+    [this.#front, this.#back] = [this.#back, this.#front];
+    delete this.#front.dataset.staged;
+    this.#back.dataset.staged = '';
     this.#visible = true;
     this.#place(anchor);
     if (options.focus) this.cardElement?.focus({ preventScroll: true });
@@ -111,55 +131,37 @@ export class CardHost {
 
   /** Re-renders the open card with new props, keeping its place. */
   update(props: CardProps): void {
-    if (this.#visible) render(h(Card, props), this.#layer);
+    if (this.#visible) renderCard(props, this.#front, false);
   }
 
   hide(): void {
     this.#stopAutoUpdate?.();
     this.#stopAutoUpdate = null;
-    render(null, this.#layer);
+    render(null, this.#front);
     this.#visible = false;
+  }
+
+  #enterTopLayer(): void {
+    if (!this.element.isConnected) this.element.ownerDocument.documentElement.append(this.element);
+    if (!this.#inTopLayer || this.#maybeCovered || !isOpenPopover(this.element)) {
+      if (this.#inTopLayer) hidePopover(this.element);
+      showPopover(this.element);
+      this.#inTopLayer = true;
+      this.#maybeCovered = false;
+    }
   }
 
   /** The card's root element while it is shown. */
   get cardElement(): HTMLElement | null {
-    return this.#layer.querySelector<HTMLElement>('[role="dialog"]');
+    return this.#visible ? cardIn(this.#front) : null;
   }
 
   #place(anchor: CardAnchor): void {
     const card = this.cardElement;
     if (!card) return;
     this.#stopAutoUpdate?.();
-    const range = anchor.range;
-    const reference = {
-      getBoundingClientRect: () => range.getBoundingClientRect(),
-      getClientRects: () => range.getClientRects(),
-      contextElement: range.startContainer.parentElement ?? undefined,
-    };
-    card.style.position = 'fixed';
-    const update = (): void => {
-      // 100vw in the stylesheet counts a classic scrollbar as room (Firefox, narrow windows): cap by what is visible.
-      card.style.maxWidth = `${Math.max(200, card.ownerDocument.documentElement.clientWidth - 16)}px`;
-      void computePosition(reference, card, {
-        strategy: 'fixed',
-        placement: 'bottom-start',
-        middleware: [
-          inline(anchor.point),
-          offset(6),
-          flip({ padding: 8 }),
-          shift({ padding: 8 }),
-          size({
-            padding: 8,
-            apply({ availableHeight, elements }) {
-              elements.floating.style.maxHeight = `${Math.max(160, Math.min(560, availableHeight))}px`;
-            },
-          }),
-        ],
-      }).then(({ x, y }) => {
-        card.style.left = `${x}px`;
-        card.style.top = `${y}px`;
-      });
-    };
+    const reference = referenceFor(anchor.range);
+    const update = (): void => positionNear(card, anchor, reference);
     // autoUpdate would walk every ancestor of the name to listen to each scroll container: seconds on
     // a page nested thousands deep. Scroll events reach the document in the capture phase wherever
     // they start, so one listener there (and one for resizes) does the same job at any depth.
@@ -179,6 +181,57 @@ export class CardHost {
       if (frame) win?.cancelAnimationFrame(frame);
     };
   }
+}
+
+function createLayer(doc: Document): HTMLElement {
+  const layer = doc.createElement('div');
+  layer.className = 'layer';
+  layer.style.setProperty('pointer-events', 'auto');
+  return layer;
+}
+
+/** A new figure gets a new card (its key): nothing of the last one, such as an unfolded section, carries over. */
+function renderCard(props: CardProps, layer: HTMLElement, staged: boolean): void {
+  render(h(Card, { ...props, staged, key: props.figure.id }), layer);
+}
+
+function cardIn(layer: HTMLElement): HTMLElement | null {
+  return layer.firstElementChild as HTMLElement | null;
+}
+
+/** The name's range as floating-ui's reference. */
+function referenceFor(range: Range) {
+  return {
+    getBoundingClientRect: () => range.getBoundingClientRect(),
+    getClientRects: () => range.getClientRects(),
+    contextElement: range.startContainer.parentElement ?? undefined,
+  };
+}
+
+/** Places the card below the name (above when there is no room), inside the window. */
+function positionNear(card: HTMLElement, anchor: CardAnchor, reference = referenceFor(anchor.range)): void {
+  card.style.position = 'fixed';
+  // 100vw in the stylesheet counts a classic scrollbar as room (Firefox, narrow windows): cap by what is visible.
+  card.style.maxWidth = `${Math.max(200, card.ownerDocument.documentElement.clientWidth - 16)}px`;
+  void computePosition(reference, card, {
+    strategy: 'fixed',
+    placement: 'bottom-start',
+    middleware: [
+      inline(anchor.point),
+      offset(6),
+      flip({ padding: 8 }),
+      shift({ padding: 8 }),
+      size({
+        padding: 8,
+        apply({ availableHeight, elements }) {
+          elements.floating.style.maxHeight = `${Math.max(160, Math.min(560, availableHeight))}px`;
+        },
+      }),
+    ],
+  }).then(({ x, y }) => {
+    card.style.left = `${x}px`;
+    card.style.top = `${y}px`;
+  });
 }
 
 /**

@@ -12,6 +12,8 @@ export const CARD_STYLES = `
 }
 .layer[data-theme="dark"] { color-scheme: dark; --bg: #1f2228; --fg: #e8eaee; --muted: #a4abb8; --line: #3a3f49; --accent: #8cb8ff; --check-bg: #3a3020; --check-line: #c99a2e; }
 .layer[data-theme="light"] { color-scheme: light; }
+/* A card built ahead, while the pointer rests on a name: laid out, not seen, not reachable. */
+.layer[data-staged] { visibility: hidden; }
 .card {
   box-sizing: border-box; width: min(380px, calc(100vw - 16px)); max-height: min(70vh, 560px); overflow: auto;
   /* Scroll hints: a soft shade at an edge with more content beyond it. The "local" covers move with
@@ -57,7 +59,7 @@ a { color: var(--accent); }
 .relation, .source-meta { color: var(--muted); }
 .foot { margin-top: 8px; font-size: 11px; color: var(--muted); }
 @media (prefers-reduced-motion: no-preference) {
-  .card { animation: appear 120ms ease-out; }
+  .layer:not([data-staged]) .card { animation: appear 120ms ease-out; }
   @keyframes appear { from { opacity: 0; transform: translateY(2px); } }
 }
 `;

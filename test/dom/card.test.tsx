@@ -60,4 +60,13 @@ describe('the card', () => {
     (container.querySelector('[aria-label="Back to the previous card"]') as HTMLButtonElement).click();
     expect(backs).toBe(1);
   });
+
+  it('a card built ahead (staged) is not yet the dialog: no role, no name', () => {
+    const figure = REAL_DATASET.figures[0]!;
+    render(<Card t={t} figure={figure} nameOf={nameOf} reviewed="2026-11-28" onOpenFigure={noop} onClose={noop} staged />, container);
+    expect(container.querySelector('[role="dialog"]')).toBeNull();
+    expect(container.querySelector('[aria-label]')?.getAttribute('aria-label')).not.toBe(figure.name);
+    render(<Card t={t} figure={figure} nameOf={nameOf} reviewed="2026-11-28" onOpenFigure={noop} onClose={noop} />, container);
+    expect(container.querySelector('[role="dialog"]')!.getAttribute('aria-label')).toBe(figure.name);
+  });
 });

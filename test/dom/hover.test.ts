@@ -13,6 +13,8 @@ const plainText = { x: 400, y: 10 };
 
 let card: HTMLElement;
 let events: string[];
+/** Cards prepared ahead (HoverIntent's `prepare`), apart from `events`. */
+let prepared: string[];
 /** A name the page adds later where the plain text was (a single-page app swapping its story). */
 let nameAtPlainText: boolean;
 let hover: HoverIntent;
@@ -55,6 +57,7 @@ beforeEach(() => {
   vi.useFakeTimers();
   now = 1000;
   events = [];
+  prepared = [];
   nameAtPlainText = false;
   card = document.createElement('div');
   document.body.append(card);
@@ -65,6 +68,7 @@ beforeEach(() => {
         nameAtPlainText && x === plainText.x && y === plainText.y ? OTHER : x < 100 || x > 200 ? null : y >= 0 && y <= 20 ? NAME : y >= 300 && y <= 320 ? OTHER : null,
       mentionIn: () => null,
       isCard: (target) => target instanceof Node && card.contains(target),
+      prepare: (mention) => prepared.push(mention === OTHER ? 'other' : 'name'),
       open: (mention, how: { reason: OpenReason; pinned: boolean }) =>
         events.push(`open${mention === OTHER ? '-other' : ''}:${how.reason}${how.pinned ? ':pinned' : ''}`),
       pinned: (pinned) => events.push(pinned ? 'pinned' : 'unpinned'),
@@ -92,9 +96,33 @@ describe('hover intent', () => {
     expect(events).toEqual(['open:hover']);
   });
 
-  it('opens nothing while the pointer sweeps fast across a name', () => {
+  it('opens nothing while the pointer sweeps fast across a name, and builds no card for it', () => {
     moveTo({ x: 700, y: 10 }, { from: { x: 0, y: 10 }, steps: 14, msPerStep: 8 }); // 50 px per 8 ms, through the name
     wait(1000);
+    expect(events).toEqual([]);
+    expect(prepared).toEqual([]);
+  });
+
+  it('has the card built ahead, in a task of its own, once the pointer rests on a name', () => {
+    moveTo({ x: 250, y: 10 }, { steps: 3, msPerStep: 40 });
+    pointer('pointermove', onName);
+    wait(16); // the frame that looks under the pointer starts the dwell
+    expect(prepared).toEqual([]);
+    wait(1);
+    expect(prepared).toEqual(['name']);
+    expect(events).toEqual([]);
+    wait(200);
+    expect(events).toEqual(['open:hover']);
+    expect(prepared).toEqual(['name']);
+  });
+
+  it('builds no card when the pointer leaves the name before the dwell has started it', () => {
+    moveTo({ x: 250, y: 10 }, { steps: 3, msPerStep: 40 });
+    pointer('pointermove', onName);
+    wait(16);
+    document.body.dispatchEvent(new PointerEvent('pointerout', { pointerType: 'mouse', bubbles: true, relatedTarget: null }));
+    wait(1000);
+    expect(prepared).toEqual([]);
     expect(events).toEqual([]);
   });
 
@@ -174,6 +202,7 @@ describe('hover intent', () => {
     moveTo(onOther, { from: { x: 150, y: 150 }, steps: 1, msPerStep: 40 });
     wait(1000);
     expect(events).toEqual(['open:hover', 'close', 'open-other:hover']);
+    expect(prepared.at(-1)).toBe('other'); // built while the first card was still open
   });
 
   it('a pointer leaving the document (into another frame, out of the window) starts the grace period', () => {

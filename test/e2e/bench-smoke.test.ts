@@ -72,7 +72,7 @@ describe('bench smoke', () => {
     for (const v of [m.buildMs, m.realScanMs, m.manyScanMs, m.scanRatio, m.states]) positive(v);
 
     const h = r.cases.hover;
-    for (const v of [h.medianMs, h.p95Ms, h.doubleRafMedianMs, h.openJsMedianMs]) positive(v);
+    for (const v of [h.medianMs, h.p95Ms, h.doubleRafMedianMs, h.openJsMedianMs, h.prepareMedianMs, h.coldMedianMs, h.coldOpenJsMedianMs]) positive(v);
     expect(h.p95Ms).toBeGreaterThanOrEqual(h.medianMs);
     expect(h.medianMs).toBeLessThan(5_000);
 

@@ -240,6 +240,47 @@ export function settingsSuite(harness: SettingsHarness): void {
     expect(form).toEqual({ background: true, place: false, dwell: '400' });
   });
 
+  it('while the pointer rests on a name the card is built ahead, hidden and out of reach, then shown as it was built', async () => {
+    await freshPage();
+    // A long dwell leaves time to look at the card being built.
+    await storeSettings({ version: 1, dwellMs: 2000 });
+    const page = harness.page();
+    await page.reload();
+    await waitForScan(page as never, { timeout: 20_000 });
+    await moveMouseAway(page as never);
+    await hoverText(page as never, 'Wang Yi');
+    const staged = await pollPage(
+      page as never,
+      () => {
+        const root = document.querySelector('context-cards-host')!.shadowRoot!;
+        const card = root.querySelector<HTMLElement>('.card[data-figure="wang-yi"]');
+        if (!card) return null;
+        (card as HTMLElement & { builtAhead?: boolean }).builtAhead = true;
+        const r = card.getBoundingClientRect();
+        const link = card.querySelector<HTMLElement>('a[href]')!;
+        link.focus();
+        return {
+          dialogs: root.querySelectorAll('[role="dialog"]').length,
+          laidOut: r.width > 0 && r.height > 0,
+          visible: card.checkVisibility({ checkVisibilityCSS: true }),
+          hitByPointer: document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)?.localName === 'context-cards-host',
+          focusable: root.activeElement === link,
+        };
+      },
+      null,
+      { message: 'the card to be built during the dwell', interval: 20 },
+    );
+    expect(staged).toEqual({ dialogs: 0, laidOut: true, visible: false, hitByPointer: false, focusable: false });
+    await waitForCard(page as never, { name: 'Wang Yi', timeout: 5_000 });
+    const shown = await page.evaluate(() => {
+      const root = document.querySelector('context-cards-host')!.shadowRoot!;
+      const dialogs = root.querySelectorAll<HTMLElement & { builtAhead?: boolean }>('[role="dialog"]');
+      return { dialogs: dialogs.length, builtAhead: dialogs[0]?.builtAhead === true, visible: dialogs[0]?.checkVisibility({ checkVisibilityCSS: true }) };
+    }, null);
+    expect(shown).toEqual({ dialogs: 1, builtAhead: true, visible: true });
+    await page.keyboard.press('Escape');
+  });
+
   it('a corrupt stored value falls back to its default, the options page says so, pages keep working', async () => {
     await freshPage();
     await storeSettings({ version: 1, highlight: 42, dwellMs: 'soon', sites: 'everywhere', categories: null, theme: 'dark' });
