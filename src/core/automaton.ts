@@ -6,20 +6,33 @@
  * order and the children of a state get consecutive numbers, so a state's outgoing edges are
  * the range `childStart[state] .. childStart[state + 1]` and `unitOf[child]` is the unit of
  * the edge into `child`. The states nearest the root also have a dense row of full transitions.
+ *
+ * Failure and dictionary links are computed up front only for the states with a dense row (all of
+ * them for the real dataset). Deeper states get theirs when text first reaches them (`resolve`):
+ * with 100,000 names a page reaches a few thousand of the 1.3 million states, and computing the
+ * links of all of them, a cache miss or more each, was a third of the build.
  */
+
+/** `hasOutput` of a state whose links are not computed yet: call `resolve`. */
+export const UNRESOLVED = 2;
 
 export interface Automaton {
   /** Calls `onMatch(patternIndex, end)` for every occurrence; `end` is exclusive. */
   scan(text: string, onMatch: (patternIndex: number, end: number) => void): void;
-  /** The state after reading `code` in `state` (0 is the root). */
-  step(state: number, code: number): number;
-  // Tables for callers that inline the stepping loop (the matcher's hot path); see `step`.
+  /**
+   * Computes the links of `state` (and of the states they lead to) if they are not yet, and returns
+   * its `hasOutput`. Callers that inline the stepping loop call it on entering a state whose
+   * `hasOutput` is UNRESOLVED; `fail`, `dictionary` and `hasOutput` are valid only for resolved
+   * states, and a resolved state's failure chain is resolved.
+   */
+  resolve(state: number): number;
+  // Tables for callers that inline the stepping loop (the matcher's hot path).
   /** The children of `state` are the states `childStart[state]` to `childStart[state + 1]` (exclusive). */
   readonly childStart: Int32Array;
   /** The code unit on the edge into each state. */
   readonly unitOf: Uint16Array;
   readonly fail: Int32Array;
-  /** 1 where a state ends a pattern or has a dictionary suffix that does. */
+  /** 1 where a state ends a pattern or has a dictionary suffix that does, 0 where not, or UNRESOLVED. */
   readonly hasOutput: Uint8Array;
   /** Pattern ending exactly at a state, or -1. */
   readonly terminal: Int32Array;
@@ -80,6 +93,7 @@ export function buildAutomaton(patterns: readonly string[], denseEntries = DENSE
   const capacity = totalLength + 1;
   const childStart = new Int32Array(capacity + 1);
   const unitOf = new Uint16Array(capacity);
+  const parent = new Int32Array(capacity);
   const terminal = new Int32Array(capacity).fill(-1);
   const classOf = new Uint16Array(0x10000);
   let classCount = 1;
@@ -131,6 +145,7 @@ export function buildAutomaton(patterns: readonly string[], denseEntries = DENSE
         child = stateCount++;
         childFor[unit] = child;
         unitOf[child] = unit;
+        parent[child] = s;
         if (classOf[unit] === 0) classOf[unit] = classCount++;
       }
       rangeStart[child] = rangeStart[child]! + 1;
@@ -155,8 +170,18 @@ export function buildAutomaton(patterns: readonly string[], denseEntries = DENSE
   const denseRows = Math.max(1, Math.min(stateCount, Math.floor(denseEntries / classCount)));
   const dense = new Int32Array(denseRows * classCount);
   const fail = new Int32Array(stateCount);
+  const dictionary = new Int32Array(stateCount).fill(-1);
+  const hasOutput = new Uint8Array(stateCount).fill(UNRESOLVED);
 
-  const step = (from: number, code: number): number => {
+  /** The links of `c` from its suffix state (a resolved state). */
+  const link = (c: number, suffix: number): void => {
+    fail[c] = suffix;
+    dictionary[c] = terminal[suffix] !== -1 ? suffix : dictionary[suffix]!;
+    hasOutput[c] = terminal[c] !== -1 || dictionary[c] !== -1 ? 1 : 0;
+  };
+
+  /** From a resolved state: its child on `code`, else the same from its failure state, down to a dense row. */
+  const next = (from: number, code: number): number => {
     let state = from;
     for (;;) {
       if (state < denseRows) return dense[state * classCount + classOf[code]!]!;
@@ -166,35 +191,38 @@ export function buildAutomaton(patterns: readonly string[], denseEntries = DENSE
     }
   };
 
-  // One pass in breadth-first order, which is state order: a state's failure link and dictionary
-  // link point to shallower states, so they are ready when it is visited, and so is the dense row
-  // of its failure state, which its own row starts from.
-  const dictionary = new Int32Array(stateCount).fill(-1);
-  const hasOutput = new Uint8Array(stateCount);
-  for (let s = 0; s < stateCount; s++) {
+  // Deeper states first need their parent's links; the recursion is as deep as a pattern is long.
+  const resolve = (state: number): number => {
+    if (hasOutput[state] !== UNRESOLVED) return hasOutput[state]!;
+    const from = parent[state]!;
+    resolve(from);
+    const suffix = from === 0 ? 0 : next(fail[from]!, unitOf[state]!);
+    resolve(suffix);
+    link(state, suffix);
+    return hasOutput[state]!;
+  };
+
+  // The states with a dense row, in breadth-first order, which is state order: a state's failure
+  // link and dictionary link point to shallower states, so they are ready when it is visited, and
+  // so is the dense row of its failure state, which its own row starts from.
+  hasOutput[0] = 0;
+  for (let s = 0; s < denseRows; s++) {
     const first = childStart[s]!;
     const end = childStart[s + 1]!;
-    if (s < denseRows) {
-      const base = s * classCount;
-      if (s !== 0) {
-        const failBase = fail[s]! * classCount;
-        dense.copyWithin(base, failBase, failBase + classCount);
-      }
-      for (let c = first; c < end; c++) dense[base + classOf[unitOf[c]!]!] = c;
+    const base = s * classCount;
+    if (s !== 0) {
+      const failBase = fail[s]! * classCount;
+      dense.copyWithin(base, failBase, failBase + classCount);
     }
-    for (let c = first; c < end; c++) {
-      const suffix = s === 0 ? 0 : step(fail[s]!, unitOf[c]!);
-      fail[c] = suffix;
-      dictionary[c] = terminal[suffix] !== -1 ? suffix : dictionary[suffix]!;
-      hasOutput[c] = terminal[c] !== -1 || dictionary[c] !== -1 ? 1 : 0;
-    }
+    for (let c = first; c < end; c++) dense[base + classOf[unitOf[c]!]!] = c;
+    for (let c = first; c < end && c < denseRows; c++) link(c, s === 0 ? 0 : next(fail[s]!, unitOf[c]!));
   }
 
   const scan = (text: string, onMatch: (patternIndex: number, end: number) => void): void => {
     let state = 0;
     for (let i = 0; i < text.length; i++) {
-      state = step(state, text.charCodeAt(i));
-      if (hasOutput[state] === 0) continue;
+      state = next(state, text.charCodeAt(i));
+      if (resolve(state) === 0) continue;
       if (terminal[state] !== -1) onMatch(terminal[state]!, i + 1);
       for (let d = dictionary[state]!; d !== -1; d = dictionary[d]!) onMatch(terminal[d]!, i + 1);
     }
@@ -202,7 +230,7 @@ export function buildAutomaton(patterns: readonly string[], denseEntries = DENSE
 
   return {
     scan,
-    step,
+    resolve,
     childStart: childStart.subarray(0, stateCount + 1),
     unitOf: unitOf.subarray(0, stateCount),
     fail,

@@ -1,5 +1,5 @@
 /** Finds name and cue candidates in one block of text. Pure: no DOM. */
-import { buildAutomaton, type Automaton } from './automaton';
+import { buildAutomaton, UNRESOLVED, type Automaton } from './automaton';
 import { CaseMode, type CompiledDataset, type CompiledPattern, type PatternEntry } from './dataset';
 import { endAfter, foldCodePoint, foldUnit, UNIT_REMOVED, UNIT_SPACE } from './fold';
 import { Prefilter } from './prefilter';
@@ -209,7 +209,7 @@ export class Matcher {
       // word boundary cannot: stay at the root.
       if (target !== 0 && target < depthOneEnd && startsOnlyAtBoundary[unit] === 1 && j > 0 && isWordUnit(units[j - 1]!)) target = 0;
       state = target;
-      if (hasOutput[state] === 0) continue;
+      if (hasOutput[state] === 0 || (hasOutput[state] === UNRESOLVED && automaton.resolve(state) === 0)) continue;
       const end = j + 1;
       for (let d = terminal[state] !== -1 ? state : dictionary[state]!; d !== -1; d = dictionary[d]!) {
         const index = terminal[d]!;

@@ -191,7 +191,7 @@ export class Prefilter {
   /** One step from any state: the next state, or -1 - the next state when it has output. */
   #step(from: number, k: number): number {
     if (k === CLASS_REMOVED) return from;
-    const { childStart, classCount, dense, unitOf, fail, hasOutput } = this.#automaton;
+    const { childStart, classCount, dense, unitOf, fail, resolve } = this.#automaton;
     const rowStates = this.#rowStates;
     const automatonClass = k - CLASS_BASE;
     if (from !== 0 && automatonClass === this.#spaceClass && unitOf[from] === SPACE) return from;
@@ -200,10 +200,10 @@ export class Prefilter {
     // States without a row look through their children, then fail over to a shorter suffix.
     while (s >= rowStates) {
       const end = childStart[s + 1]!;
-      for (let c = childStart[s]!; c < end; c++) if (unitOf[c] === unit) return hasOutput[c] === 1 ? -1 - c : c;
+      for (let c = childStart[s]!; c < end; c++) if (unitOf[c] === unit) return resolve(c) === 1 ? -1 - c : c;
       s = fail[s]!;
     }
     const next = dense[s * classCount + automatonClass]!;
-    return hasOutput[next] === 1 ? -1 - next : next;
+    return resolve(next) === 1 ? -1 - next : next;
   }
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildAutomaton } from '../../src/core/automaton';
 import { compileDataset } from '../../src/core/dataset-compile';
+import { foldName } from '../../src/core/fold';
 import { Matcher } from '../../src/core/matcher';
 import { figureFile, mentionsOn } from '../support/figures';
+import { REAL_DATASET } from '../support/real-dataset';
 
 describe('automaton', () => {
   it('finds every occurrence of overlapping patterns in one pass', () => {
@@ -111,5 +113,45 @@ describe('each rule also refuses what it should', () => {
     const dataset = compileDataset(figures, '2026-11-28');
     const matcher = new Matcher(dataset);
     expect(mentionsOn(['外交部长王毅说，外交部将发表声明。'], matcher, dataset)).toEqual([{ figure: 'chinese-foreign-ministry', text: '外交部' }]);
+  });
+});
+
+describe('matching with many names', () => {
+  it('finds the same names when the dataset has more states than dense rows (links computed on demand)', () => {
+    const syllables = ['ta', 'ro', 'lin', 'bes', 'ku', 'mar', 'vo', 'deni', 'shu', 'kel', 'pra', 'zo', 'fen', 'gu', 'ila', 'dor'];
+    const word = (i: number) => syllables[i % 16]! + syllables[(i >> 4) % 16]! + syllables[(i >> 8) % 16]!;
+    const extra = Array.from({ length: 4000 }, (_, i) => `${word(i)} ${word(i * 7 + 3)}`);
+    const patterns = [...REAL_DATASET.patterns];
+    const known = new Set(patterns.map((p) => p.text));
+    const figureOf = new Map<string, number>();
+    extra.forEach((name, i) => {
+      const text = foldName(name);
+      if (known.has(text)) return;
+      known.add(text);
+      figureOf.set(text, 10_000 + i);
+      patterns.push({ text, entries: [{ figure: 10_000 + i, cue: false, caseMode: 0, capsAt: [], short: false, needsCue: false }] });
+    });
+    const automaton = buildAutomaton(patterns.map((p) => p.text));
+    expect(automaton.denseRows).toBeLessThan(automaton.stateCount / 2);
+
+    const many = new Matcher({ patterns });
+    const real = new Matcher(REAL_DATASET);
+    const figuresIn = (m: Matcher, text: string) => m.matchBlock(text).candidates.map((c) => `${c.text}:${c.figures.join('/')}`);
+    const texts = [
+      'Wang Yi met Mullah Abdul Ghani Baradar in Tianjin; the Taliban spokesman Zabihullah Mujahid spoke in Kabul.',
+      `Also present: ${extra[5]}, ${extra[1234]} and ${extra[3999]}, with 王毅 and Hua Chunying.`,
+      `${extra[77]}${extra[78]} runs two names together; ${extra[9]!.slice(0, -1)} is cut short.`,
+    ];
+    for (const text of texts) {
+      const found = figuresIn(many, text);
+      const realFound = figuresIn(real, text);
+      expect(found.filter((f) => !/:1\d{4}$/.test(f))).toEqual(realFound);
+      for (const name of extra) {
+        const figure = figureOf.get(foldName(name));
+        if (figure === undefined) continue;
+        const standsAlone = new RegExp(`(^|[^a-z])${name}($|[^a-z])`).test(text);
+        expect(found.includes(`${name}:${figure}`)).toBe(standsAlone);
+      }
+    }
   });
 });
