@@ -91,25 +91,47 @@ function datasetPlugin(getDataset) {
 }
 
 /**
- * The dataset as a module. A source that several figures cite (the story itself, most of all) is
+ * The dataset as a module. A source that several figures cite (the story itself, most of all), and
+ * a pattern entry that several name forms share (most are alike: one figure, no special rule), is
  * written once and shared: the content script carries the whole dataset, and its size counts.
  */
 export function datasetModule(dataset) {
-  const sources = [];
-  const indexOf = new Map();
-  const ref = (source) => {
-    const key = JSON.stringify(source);
-    let index = indexOf.get(key);
-    if (index === undefined) {
-      index = sources.length;
-      indexOf.set(key, index);
-      sources.push(source);
-    }
-    return `S[${index}]`;
+  const shared = (name) => {
+    const values = [];
+    const indexOf = new Map();
+    const ref = (value) => {
+      const key = JSON.stringify(value);
+      let index = indexOf.get(key);
+      if (index === undefined) {
+        index = values.length;
+        indexOf.set(key, index);
+        values.push(value);
+      }
+      return `${name}[${index}]`;
+    };
+    return { ref, declaration: () => `const ${name} = ${JSON.stringify(values)};\n` };
   };
-  const figures = dataset.figures.map(({ sources: cited, ...rest }) => `${JSON.stringify(rest).slice(0, -1)},"sources":[${cited.map(ref).join(',')}]}`);
-  const { figures: _figures, ...top } = dataset;
-  return `const S = ${JSON.stringify(sources)};\nexport default ${JSON.stringify(top).slice(0, -1)},"figures":[${figures.join(',')}]};\n`;
+  const sources = shared('S');
+  const entries = shared('E');
+  const figures = dataset.figures.map(({ sources: cited, ...rest }) => `${JSON.stringify(rest).slice(0, -1)},"sources":[${cited.map(sources.ref).join(',')}]}`);
+  const patterns = dataset.patterns.map(({ entries: list, ...rest }) => `${JSON.stringify(rest).slice(0, -1)},"entries":[${list.map(entries.ref).join(',')}]}`);
+  const { figures: _figures, patterns: _patterns, ...top } = dataset;
+  const body = `${JSON.stringify(top).slice(0, -1)},"figures":[${figures.join(',')}],"patterns":[${patterns.join(',')}]}`;
+  return `${sources.declaration()}${entries.declaration()}export default ${body};\n`;
+}
+
+/** CSS imported as text (the card's styles, the marks'), minified in production builds. */
+function cssTextPlugin() {
+  return {
+    name: 'css-text',
+    setup(build) {
+      build.onLoad({ filter: /\.css$/ }, async (args) => {
+        const css = await readFile(args.path, 'utf8');
+        const contents = dev ? css : (await esbuild.transform(css, { loader: 'css', minify: true, target: ['chrome128', 'firefox142'] })).code;
+        return { contents, loader: 'text' };
+      });
+    },
+  };
 }
 
 async function readPackage() {
@@ -149,12 +171,11 @@ function bundleOptions(getDataset, outdir) {
     target: ['chrome128', 'firefox142'],
     jsx: 'automatic',
     jsxImportSource: 'preact',
-    loader: { '.css': 'text' },
     minify: !dev,
     sourcemap: 'linked',
     legalComments: 'linked',
     logLevel: 'silent',
-    plugins: [datasetPlugin(getDataset)],
+    plugins: [datasetPlugin(getDataset), cssTextPlugin()],
   };
 }
 
@@ -234,6 +255,7 @@ async function buildExtension() {
       ...bundleOptions(async () => compileFigures(), outdir),
       plugins: [
         datasetPlugin(async () => compileFigures()),
+        cssTextPlugin(),
         {
           name: 'write-targets',
           setup(build) {

@@ -15,7 +15,7 @@
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
 import { h, render } from 'preact';
 import { Card, type CardProps } from './Card';
-import { CARD_STYLES } from './card-styles';
+import CARD_STYLES from './card.css';
 
 export const HOST_TAG = 'context-cards-host';
 

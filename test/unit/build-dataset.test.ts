@@ -65,9 +65,9 @@ describe('the build refuses a broken dataset', () => {
 });
 
 describe('the dataset module the bundles import', () => {
-  it('holds the compiled dataset, with each cited source written once', async () => {
+  it('holds the compiled dataset, with each cited source and each alike pattern entry written once', async () => {
     const build = (await import(pathToFileURL(path.join(root, 'build.mjs')).href)) as {
-      compileFigures(): Promise<{ figures: { sources: unknown[] }[] }>;
+      compileFigures(): Promise<{ figures: { sources: unknown[] }[]; patterns: { entries: unknown[] }[] }>;
       datasetModule(dataset: unknown): string;
     };
     const dataset = await build.compileFigures();
@@ -78,5 +78,9 @@ describe('the dataset module the bundles import', () => {
     const written = (source.match(/"title":/g) ?? []).length;
     expect(written).toBe(new Set(cited).size);
     expect(written).toBeLessThan(cited.length);
+    const entries = dataset.patterns.flatMap((p) => p.entries.map((e) => JSON.stringify(e)));
+    const entriesWritten = (source.match(/"needsCue":/g) ?? []).length;
+    expect(entriesWritten).toBe(new Set(entries).size);
+    expect(entriesWritten).toBeLessThan(entries.length / 2);
   });
 });
