@@ -119,12 +119,20 @@ async function main() {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   let page = await context.newPage();
 
-  /** A fresh copy of `html` in the page, with the bench harness (and optionally mark.js) loaded. */
+  /**
+   * A fresh copy of `html` in the page, with the bench harness (and optionally mark.js) loaded, and
+   * the heap collected: the copies before it leave garbage (documents of 50,000-100,000 nodes), and
+   * collecting it in the middle of a measurement made one run in three take up to five times as long,
+   * with a long task that was the collector's, not the code's.
+   */
   const load = async (html, { mark = false, code = bench.js, onPage = page } = {}) => {
     await onPage.setContent(html, { waitUntil: 'load', timeout: 120_000 });
     // The code has run once added: remove the <script> elements, so that their text is not page text.
     await (await onPage.addScriptTag({ content: code })).evaluate((el) => el.remove());
     if (mark) await (await onPage.addScriptTag({ content: markJs })).evaluate((el) => el.remove());
+    const cdp = await onPage.context().newCDPSession(onPage);
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.detach();
   };
   const evaluate = (fn, arg, onPage = page) => onPage.evaluate(fn, arg);
 
