@@ -397,14 +397,21 @@ export function dirtyFromMutations(
     let touchesFlow = false;
     record.addedNodes.forEach((node) => {
       if (isOurs(node)) return;
-      if (node.nodeType === ELEMENT_NODE && isBlockElement(node as Element)) containers.add(node as Element);
-      else if (!isInertWhitespace(node, node.previousSibling, node.nextSibling)) touchesFlow = true;
+      if (node.nodeType === ELEMENT_NODE && isBlockElement(node as Element)) {
+        containers.add(node as Element);
+        // A block put into running text splits the text around it into two blocks.
+        if (!betweenBlocks(record.target, node.previousSibling, node.nextSibling)) touchesFlow = true;
+      } else if (!isInertWhitespace(node, record.target, node.previousSibling, node.nextSibling)) touchesFlow = true;
     });
     record.removedNodes.forEach((node) => {
       if (isOurs(node)) return;
       removed.push(node);
-      if (node.nodeType === ELEMENT_NODE && isBlockElement(node as Element)) return;
-      if (!isInertWhitespace(node, record.previousSibling, record.nextSibling)) touchesFlow = true;
+      if (node.nodeType === ELEMENT_NODE && isBlockElement(node as Element)) {
+        // A block taken out of running text joins the text around it into one block.
+        if (!betweenBlocks(record.target, record.previousSibling, record.nextSibling)) touchesFlow = true;
+        return;
+      }
+      if (!isInertWhitespace(node, record.target, record.previousSibling, record.nextSibling)) touchesFlow = true;
     });
     if (touchesFlow) {
       const container = blockContainerOf(record.target);
@@ -417,11 +424,32 @@ export function dirtyFromMutations(
 /**
  * Whitespace between blocks (the line breaks between appended paragraphs) joins or splits no
  * name: adding or removing it must not send the whole parent, often the whole article, to a rescan.
+ * Inside an inline element it belongs to the running text around that element.
  */
-function isInertWhitespace(node: Node, before: Node | null, after: Node | null): boolean {
-  if (node.nodeType !== TEXT_NODE || (node as Text).data.trim() !== '') return false;
-  const bounds = (n: Node | null): boolean => n === null || (n.nodeType === ELEMENT_NODE && isBlockElement(n as Element));
-  return bounds(before) && bounds(after);
+function isInertWhitespace(node: Node, parent: Node, before: Node | null, after: Node | null): boolean {
+  return isWhitespaceText(node) && betweenBlocks(parent, before, after);
+}
+
+/**
+ * True when no running text lies right before `before` or right after `after`, children of
+ * `parent`: only blocks, whitespace, or the edge of a block.
+ */
+function betweenBlocks(parent: Node, before: Node | null, after: Node | null): boolean {
+  const edge = (from: Node | null, next: (n: Node) => Node | null): boolean => {
+    let n = from;
+    while (n && isWhitespaceText(n)) n = next(n);
+    return n === null ? endsBlocks(parent) : n.nodeType === ELEMENT_NODE && isBlockElement(n as Element);
+  };
+  return edge(before, (n) => n.previousSibling) && edge(after, (n) => n.nextSibling);
+}
+
+function isWhitespaceText(node: Node): boolean {
+  return node.nodeType === TEXT_NODE && (node as Text).data.trim() === '';
+}
+
+/** Whether the edges of `parent`'s content are the edges of a block (not of an inline element inside running text). */
+function endsBlocks(parent: Node): boolean {
+  return parent.nodeType !== ELEMENT_NODE || isBlockElement(parent as Element);
 }
 
 /**

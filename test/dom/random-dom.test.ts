@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Matcher } from '../../src/core/matcher';
 import { walkBlocks } from '../../src/page/blocks';
-import { PageScanner } from '../../src/page/scanner';
+import { dirtyFromMutations, PageScanner } from '../../src/page/scanner';
 import { mentionsOn, SAMPLE_DATASET } from '../support/figures';
 
 const matcher = new Matcher(SAMPLE_DATASET);
@@ -63,6 +63,64 @@ describe('scanning random DOM', () => {
         expect(fromScanner(scanner)).toEqual(mentionsOn([...walkBlocks(document.body)].map((b) => b.text), matcher));
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('updating after random mutations', () => {
+  const pieces = ['Meng', ' ', 'Hongwei', 'Wang Yi', 'Taliban', '孟宏伟', 'foreign minister', 'x', '.', 'bin Laden', 'Baradar', 'Mullah'];
+  const tags = ['b', 'i', 'span', 'a', 'p', 'div', 'li', 'ul', 'h2', 'code'];
+  /** A page as data, so that a failing case prints as something to read. */
+  type Spec = string | [string, Spec[]];
+  const page = fc.letrec<{ node: Spec; nodes: Spec[] }>((tie) => ({
+    node: fc.oneof({ depthSize: 'small' }, fc.constantFrom(...pieces), fc.tuple(fc.constantFrom(...tags), tie('nodes'))),
+    nodes: fc.array(tie('node'), { maxLength: 5 }),
+  })).nodes;
+  const build = (spec: Spec): Node => {
+    if (typeof spec === 'string') return document.createTextNode(spec);
+    const el = document.createElement(spec[0]);
+    for (const child of spec[1]) el.appendChild(build(child));
+    return el;
+  };
+  /** What a script does to a page: add text, remove a node, change text, wrap a node, insert an element. */
+  const mutation = fc.tuple(fc.constantFrom('append', 'remove', 'text', 'wrap', 'insert'), fc.nat(), fc.constantFrom(...pieces), fc.constantFrom(...tags));
+  const mutate = ([kind, pick, text, tag]: [string, number, string, string]): void => {
+    const nodes: Node[] = [];
+    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_ALL);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) nodes.push(n);
+    if (nodes.length === 0) {
+      if (kind === 'append') document.body.append(text);
+      return;
+    }
+    const target = nodes[pick % nodes.length]!;
+    const parent = target.parentNode!;
+    if (kind === 'append') (target.nodeType === Node.ELEMENT_NODE ? target : parent).appendChild(document.createTextNode(text));
+    else if (kind === 'remove') parent.removeChild(target);
+    else if (kind === 'text') {
+      if (target.nodeType === Node.TEXT_NODE) (target as Text).data = text;
+    } else if (kind === 'wrap') parent.insertBefore(document.createElement(tag), target).appendChild(target);
+    else parent.insertBefore(build([tag, [text]]), target);
+  };
+  const mentionsOf = (scanner: PageScanner) => scanner.mentions().map((m) => `${SAMPLE_DATASET.figures[m.figure]!.id}:${m.candidate.text}`);
+
+  it('finds what a fresh scan of the mutated page finds', () => {
+    fc.assert(
+      fc.property(page, fc.array(mutation, { minLength: 1, maxLength: 4 }), (spec, mutations) => {
+        document.body.replaceChildren(...spec.map(build));
+        const scanner = new PageScanner(matcher);
+        scanner.scanAll(document.body);
+        const observer = new MutationObserver(() => undefined);
+        observer.observe(document.body, { childList: true, characterData: true, subtree: true });
+        for (const m of mutations) mutate(m);
+        const records = observer.takeRecords();
+        observer.disconnect();
+        const { containers, removed } = dirtyFromMutations(records, () => false);
+        scanner.update(containers, removed);
+        const fresh = new PageScanner(matcher);
+        fresh.scanAll(document.body);
+        expect(mentionsOf(scanner)).toEqual(mentionsOf(fresh));
+      }),
+      { numRuns: 1000 },
     );
   });
 });

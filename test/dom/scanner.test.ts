@@ -118,4 +118,25 @@ describe('appending content', () => {
     expect(after.slice(0, before.length).every((m, i) => m === before[i])).toBe(true);
     expect(idsOf(scanner).slice(before.length)).toEqual(['osama-bin-laden:Osama bin Laden', 'meng-hongwei:Meng']);
   });
+  it('a block put into running text splits a name, and taking it out joins the name again', async () => {
+    document.body.innerHTML = '<div>Meng <span>Hongwei</span> spoke</div>';
+    const scanner = new PageScanner(matcher);
+    scanner.scanAll(document.body);
+    expect(idsOf(scanner)).toEqual(['meng-hongwei:Meng Hongwei']);
+    const block = document.createElement('p');
+    block.textContent = 'x';
+    await flushMutations(scanner, () => document.querySelector('span')!.before(block));
+    expect(idsOf(scanner)).toEqual([]);
+    await flushMutations(scanner, () => block.remove());
+    expect(idsOf(scanner)).toEqual(['meng-hongwei:Meng Hongwei']);
+  });
+
+  it('whitespace taken out of an inline element in running text keeps the names around it', async () => {
+    document.body.innerHTML = '<div>Taliban<b> </b><ul><li>x</li></ul></div>';
+    const scanner = new PageScanner(matcher);
+    scanner.scanAll(document.body);
+    expect(idsOf(scanner)).toEqual(['taliban:Taliban']);
+    await flushMutations(scanner, () => document.querySelector('b')!.firstChild!.remove());
+    expect(idsOf(scanner)).toEqual(['taliban:Taliban']);
+  });
 });
