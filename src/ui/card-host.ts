@@ -159,7 +159,6 @@ export class CardHost {
   #place(anchor: CardAnchor): void {
     const card = this.cardElement;
     if (!card) return;
-    this.#stopAutoUpdate?.();
     const reference = referenceFor(anchor.range);
     const update = (): void => positionNear(card, anchor, reference);
     // autoUpdate would walk every ancestor of the name to listen to each scroll container: seconds on
