@@ -38,8 +38,7 @@ export function startLiveScan(root: Node, scanner: PageScanner, options: LiveSca
     pending = [];
     if (records.length === 0) return;
     const started = options.onFlush ? win.performance.now() : 0;
-    const { containers, removed } = dirtyFromMutations(records, options.isOurs);
-    scanner.update(containers, removed);
+    scanner.update(dirtyFromMutations(records, options.isOurs));
     options.onFlush?.(win.performance.now() - started);
   };
 

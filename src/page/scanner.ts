@@ -146,12 +146,14 @@ export class PageScanner {
     }
   }
 
-  /** Mutations: rescans the given containers and forgets removed text. */
-  update(containers: Iterable<BlockContainer>, removed: Iterable<Node>): void {
+  /** Mutations: rescans the dirty containers and forgets removed text. */
+  update({ containers, removed, added }: Dirty): void {
     const dropped = new Set<BlockRecord>();
     const live = outermost(containers).filter((c) => c.isConnected);
     for (const node of removed) this.#collectRecords(node, dropped);
-    for (const container of live) this.#collectRecords(container, dropped);
+    // An added block holds no text we have read: a node moved here was removed from where it was, and
+    // its records went with that removal.
+    for (const container of live) if (!added.has(container)) this.#collectRecords(container, dropped);
     this.#forget(dropped);
     for (const container of live) this.#rescan(container);
     this.#publish();
@@ -380,12 +382,18 @@ function outermost(containers: Iterable<BlockContainer>): BlockContainer[] {
   return out;
 }
 
+/** What a batch of mutations leaves to do: containers to rescan, nodes to forget. */
+export interface Dirty {
+  containers: Set<BlockContainer>;
+  removed: Node[];
+  /** The containers that are blocks added by these mutations (nothing in them was read before). */
+  added: Set<BlockContainer>;
+}
+
 /** Which containers to rescan and which nodes to forget, from a batch of mutation records. */
-export function dirtyFromMutations(
-  records: readonly MutationRecord[],
-  isOurs: (node: Node) => boolean,
-): { containers: Set<BlockContainer>; removed: Node[] } {
+export function dirtyFromMutations(records: readonly MutationRecord[], isOurs: (node: Node) => boolean): Dirty {
   const containers = new Set<BlockContainer>();
+  const added = new Set<BlockContainer>();
   const removed: Node[] = [];
   for (const record of records) {
     if (isOurs(record.target)) continue;
@@ -399,6 +407,7 @@ export function dirtyFromMutations(
       if (isOurs(node)) return;
       if (node.nodeType === ELEMENT_NODE && isBlockElement(node as Element)) {
         containers.add(node as Element);
+        added.add(node as Element);
         // A block put into running text splits the text around it into two blocks.
         if (!betweenBlocks(record.target, node.previousSibling, node.nextSibling)) touchesFlow = true;
       } else if (!isInertWhitespace(node, record.target, node.previousSibling, node.nextSibling)) touchesFlow = true;
@@ -418,7 +427,7 @@ export function dirtyFromMutations(
       if (container) containers.add(container);
     }
   }
-  return { containers, removed };
+  return { containers, removed, added };
 }
 
 /**

@@ -82,8 +82,11 @@ describe('updating after random mutations', () => {
     for (const child of spec[1]) el.appendChild(build(child));
     return el;
   };
-  /** What a script does to a page: add text, remove a node, change text, wrap a node, insert an element. */
-  const mutation = fc.tuple(fc.constantFrom('append', 'remove', 'text', 'wrap', 'insert'), fc.nat(), fc.constantFrom(...pieces), fc.constantFrom(...tags));
+  /**
+   * What a script does to a page: add text, remove a node, change text, wrap a node (the wrapper
+   * inserted first, or built around it off the page and then inserted), insert an element.
+   */
+  const mutation = fc.tuple(fc.constantFrom('append', 'remove', 'text', 'wrap', 'rehome', 'insert'), fc.nat(), fc.constantFrom(...pieces), fc.constantFrom(...tags));
   const mutate = ([kind, pick, text, tag]: [string, number, string, string]): void => {
     const nodes: Node[] = [];
     const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_ALL);
@@ -99,6 +102,12 @@ describe('updating after random mutations', () => {
     else if (kind === 'text') {
       if (target.nodeType === Node.TEXT_NODE) (target as Text).data = text;
     } else if (kind === 'wrap') parent.insertBefore(document.createElement(tag), target).appendChild(target);
+    else if (kind === 'rehome') {
+      const next = target.nextSibling;
+      const wrapper = document.createElement(tag);
+      wrapper.appendChild(target);
+      parent.insertBefore(wrapper, next);
+    }
     else parent.insertBefore(build([tag, [text]]), target);
   };
   const mentionsOf = (scanner: PageScanner) => scanner.mentions().map((m) => `${SAMPLE_DATASET.figures[m.figure]!.id}:${m.candidate.text}`);
@@ -114,8 +123,7 @@ describe('updating after random mutations', () => {
         for (const m of mutations) mutate(m);
         const records = observer.takeRecords();
         observer.disconnect();
-        const { containers, removed } = dirtyFromMutations(records, () => false);
-        scanner.update(containers, removed);
+        scanner.update(dirtyFromMutations(records, () => false));
         const fresh = new PageScanner(matcher);
         fresh.scanAll(document.body);
         expect(mentionsOf(scanner)).toEqual(mentionsOf(fresh));

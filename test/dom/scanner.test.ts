@@ -14,8 +14,7 @@ async function flushMutations(scanner: PageScanner, mutate: () => void): Promise
   await new Promise((resolve) => setTimeout(resolve, 0));
   records.push(...observer.takeRecords());
   observer.disconnect();
-  const { containers, removed } = dirtyFromMutations(records, () => false);
-  scanner.update(containers, removed);
+  scanner.update(dirtyFromMutations(records, () => false));
 }
 
 describe('page scanner', () => {
