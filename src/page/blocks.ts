@@ -296,11 +296,10 @@ export class BlockCursor {
     const text = block.textContent ?? '';
     this.stepped += text.length + 32;
     if (mayMatter(text)) return false;
-    // Shadow trees are not in textContent: a block holding one (or hosting one) is read as usual.
-    if (kindOf(block.localName) & MAY_HOST && shadowRootOf(block)) return false;
-    for (let el = block.firstElementChild; el; ) {
+    // Shadow trees are not in textContent: a block hosting one, or holding a host, is read as usual.
+    for (let el: Element | null = block; el; ) {
       if (kindOf(el.localName) & MAY_HOST && shadowRootOf(el)) return false;
-      let next = el.firstElementChild;
+      let next: Element | null = el.firstElementChild;
       while (!next && el && el !== block) {
         next = el.nextElementSibling;
         if (!next) el = el.parentElement;

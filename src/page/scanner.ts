@@ -118,13 +118,10 @@ export class PageScanner {
     // a few times a second (so names show up as the scan goes), not after every slice.
     let lastPublish = performance.now();
     const cursor = new BlockCursor(root, this.#onShadowRoot, this.#mayMatter);
-    const matcher = this.#matcher;
     let read = 0;
     while (cursor.next()) {
-      if (matcher.mayMatch(cursor.parts, cursor.count)) {
-        const matches = matcher.matchBlock(cursor.text);
-        if (matches.candidates.length || matches.cues.length) this.#append(cursor.take(), matches);
-      }
+      const matches = this.#matchesOf(cursor);
+      if (matches) this.#append(cursor.take(), matches);
       read += cursor.length + cursor.stepped + 32;
       if (read < BUDGET_CHECK_CHARS) continue;
       read = 0;
@@ -222,14 +219,20 @@ export class PageScanner {
     }
   }
 
+  /** What the cursor's block names, or null when it names nobody (most blocks stop at the prefilter). */
+  #matchesOf(cursor: BlockCursor): BlockMatches | null {
+    if (!this.#matcher.mayMatch(cursor.parts, cursor.count)) return null;
+    const matches = this.#matcher.matchBlock(cursor.text);
+    return matches.candidates.length || matches.cues.length ? matches : null;
+  }
+
   /** Reads the blocks of `container` (whose old records are gone) into their place in document order. */
   #rescan(container: BlockContainer): void {
     const cursor = new BlockCursor(container, this.#onShadowRoot, this.#mayMatter);
     const found: BlockRecord[] = [];
     while (cursor.next()) {
-      if (!this.#matcher.mayMatch(cursor.parts, cursor.count)) continue;
-      const matches = this.#matcher.matchBlock(cursor.text);
-      if (matches.candidates.length || matches.cues.length) found.push({ block: cursor.take(), matches });
+      const matches = this.#matchesOf(cursor);
+      if (matches) found.push({ block: cursor.take(), matches });
     }
     if (found.length === 0) return;
     const records = this.#records;
@@ -408,19 +411,13 @@ export function dirtyFromMutations(records: readonly MutationRecord[], isOurs: (
       if (node.nodeType === ELEMENT_NODE && isBlockElement(node as Element)) {
         containers.add(node as Element);
         added.add(node as Element);
-        // A block put into running text splits the text around it into two blocks.
-        if (!betweenBlocks(record.target, node.previousSibling, node.nextSibling)) touchesFlow = true;
-      } else if (!isInertWhitespace(node, record.target, node.previousSibling, node.nextSibling)) touchesFlow = true;
+      }
+      if (changesFlow(node, record.target, node.previousSibling, node.nextSibling)) touchesFlow = true;
     });
     record.removedNodes.forEach((node) => {
       if (isOurs(node)) return;
       removed.push(node);
-      if (node.nodeType === ELEMENT_NODE && isBlockElement(node as Element)) {
-        // A block taken out of running text joins the text around it into one block.
-        if (!betweenBlocks(record.target, record.previousSibling, record.nextSibling)) touchesFlow = true;
-        return;
-      }
-      if (!isInertWhitespace(node, record.target, record.previousSibling, record.nextSibling)) touchesFlow = true;
+      if (changesFlow(node, record.target, record.previousSibling, record.nextSibling)) touchesFlow = true;
     });
     if (touchesFlow) {
       const container = blockContainerOf(record.target);
@@ -431,12 +428,15 @@ export function dirtyFromMutations(records: readonly MutationRecord[], isOurs: (
 }
 
 /**
- * Whitespace between blocks (the line breaks between appended paragraphs) joins or splits no
- * name: adding or removing it must not send the whole parent, often the whole article, to a rescan.
- * Inside an inline element it belongs to the running text around that element.
+ * Whether adding or removing `node` (a child of `parent`, between `before` and `after`) changes the
+ * text of the block around it. Text and inline elements do. A block does when it lands in running
+ * text (it splits it in two) or leaves it (it joins it into one), and so does whitespace there.
+ * Between blocks neither does: appending paragraphs, and the line breaks between them, must not
+ * send the whole parent, often the whole article, to a rescan.
  */
-function isInertWhitespace(node: Node, parent: Node, before: Node | null, after: Node | null): boolean {
-  return isWhitespaceText(node) && betweenBlocks(parent, before, after);
+function changesFlow(node: Node, parent: Node, before: Node | null, after: Node | null): boolean {
+  const blockOrSpace = (node.nodeType === ELEMENT_NODE && isBlockElement(node as Element)) || isWhitespaceText(node);
+  return !blockOrSpace || !betweenBlocks(parent, before, after);
 }
 
 /**
