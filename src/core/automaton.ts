@@ -26,6 +26,8 @@ export interface Automaton {
    * states, and a resolved state's failure chain is resolved.
    */
   resolve(state: number): number;
+  /** The state after reading `code` in resolved `state` (0 is the root); it may itself be unresolved. */
+  next(state: number, code: number): number;
   // Tables for callers that inline the stepping loop (the matcher's hot path).
   /** The children of `state` are the states `childStart[state]` to `childStart[state + 1]` (exclusive). */
   readonly childStart: Int32Array;
@@ -231,6 +233,7 @@ export function buildAutomaton(patterns: readonly string[], denseEntries = DENSE
   return {
     scan,
     resolve,
+    next,
     childStart: childStart.subarray(0, stateCount + 1),
     unitOf: unitOf.subarray(0, stateCount),
     fail,

@@ -191,19 +191,12 @@ export class Prefilter {
   /** One step from any state: the next state, or -1 - the next state when it has output. */
   #step(from: number, k: number): number {
     if (k === CLASS_REMOVED) return from;
-    const { childStart, classCount, dense, unitOf, fail, resolve } = this.#automaton;
-    const rowStates = this.#rowStates;
     const automatonClass = k - CLASS_BASE;
+    // A character no pattern holds leads back to the root, which ends none.
+    if (automatonClass === 0) return 0;
+    const { next, resolve, unitOf } = this.#automaton;
     if (from !== 0 && automatonClass === this.#spaceClass && unitOf[from] === SPACE) return from;
-    const unit = automatonClass === 0 ? -1 : this.#unitOfClass[automatonClass]!;
-    let s = from;
-    // States without a row look through their children, then fail over to a shorter suffix.
-    while (s >= rowStates) {
-      const end = childStart[s + 1]!;
-      for (let c = childStart[s]!; c < end; c++) if (unitOf[c] === unit) return resolve(c) === 1 ? -1 - c : c;
-      s = fail[s]!;
-    }
-    const next = dense[s * classCount + automatonClass]!;
-    return resolve(next) === 1 ? -1 - next : next;
+    const state = next(from, this.#unitOfClass[automatonClass]!);
+    return resolve(state) === 1 ? -1 - state : state;
   }
 }
