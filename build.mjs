@@ -75,7 +75,7 @@ export async function compileFigures() {
 }
 
 /** esbuild plugin: `import dataset from 'virtual:dataset'` gives the compiled dataset. */
-function datasetPlugin(getDataset) {
+export function datasetPlugin(getDataset) {
   return {
     name: 'dataset',
     setup(build) {
@@ -111,17 +111,22 @@ export function datasetModule(dataset) {
     };
     return { ref, declaration: () => `const ${name} = ${JSON.stringify(values)};\n` };
   };
+  /** `object` written out with its `key` list as references to shared values. */
+  const withShared = (object, key, { ref }) => {
+    const { [key]: list, ...rest } = object;
+    return `${JSON.stringify(rest).slice(0, -1)},${JSON.stringify(key)}:[${list.map(ref).join(',')}]}`;
+  };
   const sources = shared('S');
   const entries = shared('E');
-  const figures = dataset.figures.map(({ sources: cited, ...rest }) => `${JSON.stringify(rest).slice(0, -1)},"sources":[${cited.map(sources.ref).join(',')}]}`);
-  const patterns = dataset.patterns.map(({ entries: list, ...rest }) => `${JSON.stringify(rest).slice(0, -1)},"entries":[${list.map(entries.ref).join(',')}]}`);
+  const figures = dataset.figures.map((figure) => withShared(figure, 'sources', sources));
+  const patterns = dataset.patterns.map((pattern) => withShared(pattern, 'entries', entries));
   const { figures: _figures, patterns: _patterns, ...top } = dataset;
   const body = `${JSON.stringify(top).slice(0, -1)},"figures":[${figures.join(',')}],"patterns":[${patterns.join(',')}]}`;
   return `${sources.declaration()}${entries.declaration()}export default ${body};\n`;
 }
 
 /** CSS imported as text (the card's styles, the marks'), minified in production builds. */
-function cssTextPlugin() {
+export function cssTextPlugin() {
   return {
     name: 'css-text',
     setup(build) {

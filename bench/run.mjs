@@ -51,13 +51,16 @@ const pct = (xs, p) => {
 };
 const r2 = (x) => (x == null || !Number.isFinite(x) ? x : Math.round(x * 100) / 100);
 
+/** build.mjs: its compile step, and the plugins that give the content script its dataset and CSS. */
+const buildModule = () => import(pathToFileURL(path.join(root, 'build.mjs')).href);
+
 /** The compiled real dataset: build.mjs's own compile step. */
 async function compileRealDataset() {
-  const { compileFigures } = await import(pathToFileURL(path.join(root, 'build.mjs')).href);
-  return compileFigures();
+  return (await buildModule()).compileFigures();
 }
 
 async function bundleEntry(dataset, { minify, sourcemap }) {
+  const { cssTextPlugin, datasetPlugin } = await buildModule();
   const result = await esbuild.build({
     entryPoints: [path.join(root, 'bench', 'entry.ts')],
     bundle: true,
@@ -66,20 +69,12 @@ async function bundleEntry(dataset, { minify, sourcemap }) {
     target: ['chrome128'],
     jsx: 'automatic',
     jsxImportSource: 'preact',
-    loader: { '.css': 'text' },
     minify,
     sourcemap: sourcemap ? 'external' : false,
     outfile: path.join(root, 'dist', '.bench', 'bench-profile.js'),
     logLevel: 'silent',
-    plugins: [
-      {
-        name: 'dataset',
-        setup(build) {
-          build.onResolve({ filter: /^virtual:dataset$/ }, () => ({ path: 'dataset', namespace: 'dataset' }));
-          build.onLoad({ filter: /.*/, namespace: 'dataset' }, () => ({ contents: JSON.stringify(dataset), loader: 'json' }));
-        },
-      },
-    ],
+    // The content script's own dataset module and CSS, as build.mjs makes them.
+    plugins: [datasetPlugin(async () => dataset), cssTextPlugin()],
   });
   const js = result.outputFiles.find((f) => f.path.endsWith('.js')).text;
   const map = result.outputFiles.find((f) => f.path.endsWith('.map'))?.text ?? null;
