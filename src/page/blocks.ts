@@ -125,6 +125,7 @@ const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
 
 /** What a cursor asks of a TreeWalker over elements and text nodes. */
 interface Walk {
+  currentNode: Node;
   nextNode(): Node | null;
   nextSibling(): Node | null;
   parentNode(): Node | null;
@@ -136,6 +137,10 @@ interface Frame {
   readonly walk: Walk;
   /** Editable elements in the tree (skipped with what they hold), or null when there are none. */
   readonly editable: ReadonlySet<Element> | null;
+  /** Whether to ask each element met whether it is editable instead (a part of a tree, see `BlockCursor`). */
+  readonly askEditable: boolean;
+  /** Where the walk stops (null: at the end of the tree). */
+  readonly stop: Node | null;
   /** Whether the cursor paused after stepping over blocks, and the node to read next then (null: none is left). */
   paused: boolean;
   pending: Node | null;
@@ -181,9 +186,20 @@ export class BlockCursor {
   /** A shadow root met after the last block ended: read it next. */
   #shadow: ShadowRoot | null = null;
 
-  constructor(root: Node, onShadowRoot?: (shadow: ShadowRoot) => void, mayMatter?: (text: string) => boolean) {
+  /**
+   * With `last`, a sibling after `root`, the cursor reads `root`, `last` and what lies between them
+   * (in one pass, as a scan of their parent would), not the rest of the parent.
+   */
+  constructor(root: Node, onShadowRoot?: (shadow: ShadowRoot) => void, mayMatter?: (text: string) => boolean, last?: Node) {
     this.#onShadowRoot = onShadowRoot;
     this.#mayMatter = mayMatter;
+    if (last && last !== root && root.parentNode) {
+      if (isInsideSkipped(root.parentNode)) return; // (the walk asks each of the siblings itself)
+      let stop = last.nextSibling;
+      while (stop && stop.nodeType !== ELEMENT_NODE && stop.nodeType !== TEXT_NODE) stop = stop.nextSibling;
+      this.#frames.push(frame(root.parentNode, { first: root, stop }));
+      return;
+    }
     if (root.nodeType === TEXT_NODE) {
       if (!isInsideSkipped(root)) this.#carry = root as Text;
       return;
@@ -221,10 +237,10 @@ export class BlockCursor {
     let boundary = false;
     while (this.#frames.length) {
       const top = this.#frames[this.#frames.length - 1]!;
-      const { walk, root, editable } = top;
+      const { walk, root, editable, askEditable, stop } = top;
       let node = top.paused ? top.pending : walk.nextNode();
       top.paused = false;
-      while (node) {
+      while (node !== null && node !== stop) {
         if (node.nodeType === TEXT_NODE) {
           const data = (node as Text).data;
           if (data.length) {
@@ -250,7 +266,12 @@ export class BlockCursor {
         }
         const el = node as Element;
         const kind = kindOf(el.localName);
-        if (kind & IS_SKIPPED || (editable !== null && editable.has(el)) || (kind & IS_LEAF_BLOCK && this.#cannotMatter(el))) {
+        if (
+          kind & IS_SKIPPED ||
+          (editable !== null && editable.has(el)) ||
+          (askEditable && isEditable(el)) ||
+          (kind & IS_LEAF_BLOCK && this.#cannotMatter(el))
+        ) {
           // A skipped element separates what comes before it from what follows; nothing inside is read.
           // (So does a block that cannot matter: it is a block, and a host inside it would have kept it.)
           boundary = true;
@@ -276,7 +297,7 @@ export class BlockCursor {
         }
         node = walk.nextNode();
       }
-      if (node) continue; // entered a shadow root
+      if (node !== null && node !== stop) continue; // entered a shadow root
       // This tree is read: what it had is a block of its own.
       this.#frames.pop();
       if (this.count) return this.#finish();
@@ -339,8 +360,13 @@ function editableUnder(root: Node): Set<Element> | null {
   return editable.size ? editable : null;
 }
 
-function frame(root: Node): Frame {
-  return { root, walk: createWalk(root), editable: editableUnder(root), paused: false, pending: null, lastParent: null, lastBlock: null };
+/** A frame over the tree under `root`, or over `part` of it: from `first` (a child of `root`) until `stop`. */
+function frame(root: Node, part?: { first: Node; stop: Node | null }): Frame {
+  const walk = createWalk(root);
+  if (!part) return { root, walk, editable: editableUnder(root), askEditable: false, stop: null, paused: false, pending: null, lastParent: null, lastBlock: null };
+  walk.currentNode = part.first;
+  // Asking the root for its editable elements would query all of it: the walk asks each element it enters.
+  return { root, walk, editable: null, askEditable: true, stop: part.stop, paused: true, pending: part.first, lastParent: null, lastBlock: null };
 }
 
 function createWalk(root: Node): Walk {
@@ -359,6 +385,14 @@ class PlainWalk implements Walk {
   constructor(root: Node) {
     this.#root = root;
     this.#current = root;
+  }
+
+  get currentNode(): Node {
+    return this.#current;
+  }
+
+  set currentNode(node: Node) {
+    this.#current = node;
   }
 
   nextNode(): Node | null {

@@ -29,6 +29,7 @@ const ELEMENT_NODE = 1;
 /** How often a long first scan applies the page rules and shows what it found so far. */
 const PUBLISH_EVERY_MS = 250;
 const TEXT_NODE = 3;
+const COMMENT_NODE = 8;
 /** The slice budget is asked after about this many characters (a block counts as 32 more). */
 const BUDGET_CHECK_CHARS = 2048;
 /** How far back (in nodes) to look for a known block before an inserted one, before asking the DOM. */
@@ -53,6 +54,12 @@ export class PageScanner {
    * leaves, the page. Appending costs what was appended.
    */
   #dirtyFrom = 0;
+  /**
+   * The figures named in full in the first `#introducedUpTo` records, kept between publishes: a
+   * record before `#dirtyFrom` keeps its meaning, so appending does not read the page's records again.
+   */
+  readonly #introduced = new Set<number>();
+  #introducedUpTo = 0;
   /** How many times each figure's cues occur on the page. */
   readonly #cueCounts = new Map<number, number>();
   #cuesChanged = false;
@@ -152,7 +159,7 @@ export class PageScanner {
     // its records went with that removal.
     for (const container of live) if (!added.has(container)) this.#collectRecords(container, dropped);
     this.#forget(dropped);
-    for (const container of live) this.#rescan(container);
+    for (const run of runsOf(live, added)) this.#rescan(run.first, run.last);
     this.#publish();
   }
 
@@ -226,9 +233,9 @@ export class PageScanner {
     return matches.candidates.length || matches.cues.length ? matches : null;
   }
 
-  /** Reads the blocks of `container` (whose old records are gone) into their place in document order. */
-  #rescan(container: BlockContainer): void {
-    const cursor = new BlockCursor(container, this.#onShadowRoot, this.#mayMatter);
+  /** Reads the blocks of containers `first` to `last` (siblings; their old records are gone) into their place in document order. */
+  #rescan(first: BlockContainer, last: BlockContainer): void {
+    const cursor = new BlockCursor(first, this.#onShadowRoot, this.#mayMatter, last);
     const found: BlockRecord[] = [];
     while (cursor.next()) {
       const matches = this.#matchesOf(cursor);
@@ -341,10 +348,15 @@ export class PageScanner {
     const removed = this.#forgotten;
     this.#forgotten = [];
     // The figures introduced (named in full) before `from`: what the records from there on start with.
-    const introduced = new Set<number>();
-    for (let i = 0; i < from; i++) {
-      for (const candidate of records[i]!.matches.candidates) if (!candidate.short && candidate.resolved !== -1) introduced.add(candidate.resolved);
+    if (from < this.#introducedUpTo) {
+      this.#introduced.clear();
+      this.#introducedUpTo = 0;
     }
+    for (let i = this.#introducedUpTo; i < from; i++) {
+      for (const candidate of records[i]!.matches.candidates) if (!candidate.short && candidate.resolved !== -1) this.#introduced.add(candidate.resolved);
+    }
+    this.#introducedUpTo = from;
+    const introduced = new Set(this.#introduced);
     const rest = records.slice(from);
     resolveMentions(
       rest.map((r) => r.matches),
@@ -373,16 +385,49 @@ export class PageScanner {
   }
 }
 
+/** Containers to rescan together: `first`, `last` and what lies between them. */
+interface ContainerRun {
+  first: BlockContainer;
+  last: BlockContainer;
+}
+
+/**
+ * The containers as runs: blocks added next to each other (only whitespace or comments between them,
+ * as when a page appends a page of results) are read in one pass, as a scan reads them; any other
+ * container is a run of its own.
+ */
+function runsOf(containers: readonly BlockContainer[], added: ReadonlySet<BlockContainer>): ContainerRun[] {
+  const runs: ContainerRun[] = [];
+  const rescanned = new Set(containers);
+  const inRun = (node: Node | null): node is Element => node !== null && added.has(node as Element) && rescanned.has(node as Element);
+  for (const container of containers) {
+    if (!added.has(container)) {
+      runs.push({ first: container, last: container });
+      continue;
+    }
+    if (inRun(besideSkippingSpace(container, 'previousSibling'))) continue; // read with the run's first block
+    let last: BlockContainer = container;
+    for (let next = besideSkippingSpace(last, 'nextSibling'); inRun(next); next = besideSkippingSpace(last, 'nextSibling')) last = next;
+    runs.push({ first: container, last });
+  }
+  return runs;
+}
+
 /** Drops containers that lie inside another container of the set (within its tree, as `contains` does). */
 function outermost(containers: Iterable<BlockContainer>): BlockContainer[] {
   const set = new Set(containers);
-  const out: BlockContainer[] = [];
-  for (const c of set) {
-    let inside = false;
-    for (let p = c.parentNode; p && !inside; p = p.parentNode) inside = set.has(p as BlockContainer);
-    if (!inside) out.push(c);
-  }
-  return out;
+  // Whether a node or an ancestor of it is in the set, kept for each node asked: siblings share the answer.
+  const held = new Map<Node, boolean>();
+  const isHeld = (node: Node | null): boolean => {
+    if (node === null) return false;
+    let known = held.get(node);
+    if (known === undefined) {
+      known = set.has(node as BlockContainer) || isHeld(node.parentNode);
+      held.set(node, known);
+    }
+    return known;
+  };
+  return [...set].filter((c) => !isHeld(c.parentNode));
 }
 
 /** What a batch of mutations leaves to do: containers to rescan, nodes to forget. */
@@ -405,20 +450,34 @@ export function dirtyFromMutations(records: readonly MutationRecord[], isOurs: (
       if (container) containers.add(container);
       continue;
     }
-    let touchesFlow = false;
-    record.addedNodes.forEach((node) => {
-      if (isOurs(node)) return;
-      if (node.nodeType === ELEMENT_NODE && isBlockElement(node as Element)) {
-        containers.add(node as Element);
-        added.add(node as Element);
-      }
-      if (changesFlow(node, record.target, node.previousSibling, node.nextSibling)) touchesFlow = true;
-    });
-    record.removedNodes.forEach((node) => {
-      if (isOurs(node)) return;
+    // Text or an inline element added or removed changes the text of the block around it. Blocks and
+    // whitespace change it only where they land in running text (splitting it) or leave it (joining
+    // it): appending paragraphs, and the line breaks between them, must not send the whole parent,
+    // often the whole article, to a rescan. What a record adds or removes lies side by side, so
+    // that is decided at the two ends of the run.
+    let onlyBlocksOrSpace = true;
+    let firstAdded: Node | null = null;
+    let lastAdded: Node | null = null;
+    for (const node of record.addedNodes) {
+      if (isOurs(node)) continue;
+      firstAdded ??= node;
+      lastAdded = node;
+      if (isBlock(node)) {
+        containers.add(node);
+        added.add(node);
+      } else if (!isSpace(node)) onlyBlocksOrSpace = false;
+    }
+    let anyRemoved = false;
+    for (const node of record.removedNodes) {
+      if (isOurs(node)) continue;
       removed.push(node);
-      if (changesFlow(node, record.target, record.previousSibling, record.nextSibling)) touchesFlow = true;
-    });
+      anyRemoved = true;
+      if (!isBlock(node) && !isSpace(node)) onlyBlocksOrSpace = false;
+    }
+    const touchesFlow =
+      !onlyBlocksOrSpace ||
+      (firstAdded !== null && !betweenBlocks(record.target, firstAdded.previousSibling, lastAdded!.nextSibling)) ||
+      (anyRemoved && !betweenBlocks(record.target, record.previousSibling, record.nextSibling));
     if (touchesFlow) {
       const container = blockContainerOf(record.target);
       if (container) containers.add(container);
@@ -428,28 +487,31 @@ export function dirtyFromMutations(records: readonly MutationRecord[], isOurs: (
 }
 
 /**
- * Whether adding or removing `node` (a child of `parent`, between `before` and `after`) changes the
- * text of the block around it. Text and inline elements do. A block does when it lands in running
- * text (it splits it in two) or leaves it (it joins it into one), and so does whitespace there.
- * Between blocks neither does: appending paragraphs, and the line breaks between them, must not
- * send the whole parent, often the whole article, to a rescan.
- */
-function changesFlow(node: Node, parent: Node, before: Node | null, after: Node | null): boolean {
-  const blockOrSpace = (node.nodeType === ELEMENT_NODE && isBlockElement(node as Element)) || isWhitespaceText(node);
-  return !blockOrSpace || !betweenBlocks(parent, before, after);
-}
-
-/**
  * True when no running text lies right before `before` or right after `after`, children of
  * `parent`: only blocks, whitespace, or the edge of a block.
  */
 function betweenBlocks(parent: Node, before: Node | null, after: Node | null): boolean {
-  const edge = (from: Node | null, next: (n: Node) => Node | null): boolean => {
-    let n = from;
-    while (n && isWhitespaceText(n)) n = next(n);
-    return n === null ? endsBlocks(parent) : n.nodeType === ELEMENT_NODE && isBlockElement(n as Element);
+  const edge = (n: Node | null, way: 'previousSibling' | 'nextSibling'): boolean => {
+    if (n && isSpace(n)) n = besideSkippingSpace(n, way);
+    return n === null ? endsBlocks(parent) : isBlock(n);
   };
-  return edge(before, (n) => n.previousSibling) && edge(after, (n) => n.nextSibling);
+  return edge(before, 'previousSibling') && edge(after, 'nextSibling');
+}
+
+function isBlock(node: Node): node is Element {
+  return node.nodeType === ELEMENT_NODE && isBlockElement(node as Element);
+}
+
+/** Whitespace or a comment: nothing a reader sees between two blocks. */
+function isSpace(node: Node): boolean {
+  return node.nodeType === COMMENT_NODE || isWhitespaceText(node);
+}
+
+/** The nearest sibling of `node` in direction `way` that is not whitespace or a comment. */
+function besideSkippingSpace(node: Node, way: 'previousSibling' | 'nextSibling'): Node | null {
+  let n = node[way];
+  while (n && isSpace(n)) n = n[way];
+  return n;
 }
 
 function isWhitespaceText(node: Node): boolean {

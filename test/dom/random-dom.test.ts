@@ -82,12 +82,24 @@ describe('updating after random mutations', () => {
     for (const child of spec[1]) el.appendChild(build(child));
     return el;
   };
+  /** Nodes inserted together, as a page appends a page of results: blocks, and what may lie between them. */
+  const runPieces = fc.array(fc.constantFrom('p', 'div', 'li', 'h2', 'editable', 'space', 'comment', 'text'), { minLength: 2, maxLength: 6 });
+  const runNode = (piece: string, text: string): Node => {
+    if (piece === 'space') return document.createTextNode('\n  ');
+    if (piece === 'comment') return document.createComment(text);
+    if (piece === 'text') return document.createTextNode(text);
+    const el = document.createElement(piece === 'editable' ? 'div' : piece);
+    if (piece === 'editable') el.setAttribute('contenteditable', 'true');
+    el.append(text, ' ', build(['i', ['Wang Yi']]));
+    return el;
+  };
   /**
    * What a script does to a page: add text, remove a node, change text, wrap a node (the wrapper
-   * inserted first, or built around it off the page and then inserted), insert an element.
+   * inserted first, or built around it off the page and then inserted), insert an element, insert
+   * a run of blocks.
    */
-  const mutation = fc.tuple(fc.constantFrom('append', 'remove', 'text', 'wrap', 'rehome', 'insert'), fc.nat(), fc.constantFrom(...pieces), fc.constantFrom(...tags));
-  const mutate = ([kind, pick, text, tag]: [string, number, string, string]): void => {
+  const mutation = fc.tuple(fc.constantFrom('append', 'remove', 'text', 'wrap', 'rehome', 'insert', 'run'), fc.nat(), fc.constantFrom(...pieces), fc.constantFrom(...tags), runPieces);
+  const mutate = ([kind, pick, text, tag, run]: [string, number, string, string, string[]]): void => {
     const nodes: Node[] = [];
     const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_ALL);
     for (let n = walk.nextNode(); n; n = walk.nextNode()) nodes.push(n);
@@ -107,23 +119,30 @@ describe('updating after random mutations', () => {
       const wrapper = document.createElement(tag);
       wrapper.appendChild(target);
       parent.insertBefore(wrapper, next);
-    }
-    else parent.insertBefore(build([tag, [text]]), target);
+    } else if (kind === 'run') {
+      const fragment = document.createDocumentFragment();
+      for (const piece of run) fragment.appendChild(runNode(piece, text));
+      parent.insertBefore(fragment, target);
+    } else parent.insertBefore(build([tag, [text]]), target);
   };
   const mentionsOf = (scanner: PageScanner) => scanner.mentions().map((m) => `${SAMPLE_DATASET.figures[m.figure]!.id}:${m.candidate.text}`);
 
+  // The mutations are read in one batch, or one batch each (the scanner then keeps state across updates).
   it('finds what a fresh scan of the mutated page finds', () => {
     fc.assert(
-      fc.property(page, fc.array(mutation, { minLength: 1, maxLength: 4 }), (spec, mutations) => {
+      fc.property(page, fc.array(mutation, { minLength: 1, maxLength: 4 }), fc.boolean(), (spec, mutations, batchEach) => {
         document.body.replaceChildren(...spec.map(build));
         const scanner = new PageScanner(matcher);
         scanner.scanAll(document.body);
         const observer = new MutationObserver(() => undefined);
         observer.observe(document.body, { childList: true, characterData: true, subtree: true });
-        for (const m of mutations) mutate(m);
-        const records = observer.takeRecords();
+        const update = (): void => scanner.update(dirtyFromMutations(observer.takeRecords(), () => false));
+        for (const m of mutations) {
+          mutate(m);
+          if (batchEach) update();
+        }
+        update();
         observer.disconnect();
-        scanner.update(dirtyFromMutations(records, () => false));
         const fresh = new PageScanner(matcher);
         fresh.scanAll(document.body);
         expect(mentionsOf(scanner)).toEqual(mentionsOf(fresh));

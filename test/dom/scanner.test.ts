@@ -138,4 +138,22 @@ describe('appending content', () => {
     await flushMutations(scanner, () => document.querySelector('b')!.firstChild!.remove());
     expect(idsOf(scanner)).toEqual(['taliban:Taliban']);
   });
+
+  it('reads paragraphs appended together in one pass, and only them', async () => {
+    document.body.innerHTML = '<main><p>Osama bin Laden spoke.</p>\n<p>x</p></main><p>Meng Hongwei</p>';
+    const scanner = new PageScanner(matcher);
+    scanner.scanAll(document.body);
+    const before = scanner.mentions();
+    const main = document.querySelector('main')!;
+    await flushMutations(scanner, () => {
+      const page = document.createElement('template');
+      page.innerHTML = '<p contenteditable>al-Qaeda</p><p>The Taliban</p>\n<!-- ad --><p contenteditable>al-Qaeda</p>\n<h2><b>Abdul Ghani</b> Baradar</h2>';
+      main.append(page.content);
+    });
+    expect(idsOf(scanner)).toEqual(['osama-bin-laden:Osama bin Laden', 'taliban:Taliban', 'abdul-ghani-baradar:Abdul Ghani Baradar', 'meng-hongwei:Meng Hongwei']);
+    // The paragraphs around them were not read again: their mentions are the same objects.
+    const after = scanner.mentions();
+    expect([after[0], after[3]]).toEqual(before);
+    expect(after[0] === before[0] && after[3] === before[1]).toBe(true);
+  });
 });
