@@ -70,7 +70,6 @@ export class Prefilter {
   mayMatch(parts: readonly string[], count: number): boolean {
     const charClass = this.#charClass;
     const rows = this.#rows;
-    const width = this.#width;
     let row = 0;
     let p = 0;
     let i = 0;
@@ -84,19 +83,11 @@ export class Prefilter {
           continue;
         }
         if (next === OUTPUT) return true;
-        if (next === UNKNOWN) {
-          this.#learn(text.charCodeAt(i));
-          i--; // again, now that its class is known
-          continue;
-        }
-        if (next === UNFILLED) {
-          row = this.#link(row, charClass[text.charCodeAt(i)]!);
-          continue;
-        }
-        const state = this.#slowly(parts, count, p, i, row / width);
-        if (state === MATCHED) return true;
-        if (state === ENDED) return false;
-        row = state * width;
+        // The rest is rare, and kept out of this loop: the optimising compiler would otherwise meet
+        // branches with no type feedback yet, and throw away its code the first time one is taken.
+        row = this.#rare(parts, count, p, i, row, next);
+        if (row === MATCHED) return true;
+        if (row === ENDED) return false;
         p = this.#resumePart;
         i = this.#resumeUnit;
         continue scan;
@@ -105,6 +96,25 @@ export class Prefilter {
       i = 0;
     }
     return false;
+  }
+
+  /**
+   * What `mayMatch` does when the table says `code` for unit `i` of part `p` in `row`: learns a
+   * character, fills a row, or goes on in `#slowly`. Returns the row to go on from (at `#resumePart`,
+   * `#resumeUnit`), MATCHED or ENDED.
+   */
+  #rare(parts: readonly string[], count: number, p: number, i: number, row: number, code: number): number {
+    const c = parts[p]!.charCodeAt(i);
+    this.#resumePart = p;
+    this.#resumeUnit = i + 1;
+    if (code === UNKNOWN) {
+      this.#learn(c);
+      this.#resumeUnit = i; // again, now that its class is known
+      return row;
+    }
+    if (code === UNFILLED) return this.#link(row, this.#charClass[c]!);
+    const state = this.#slowly(parts, count, p, i, row / this.#width);
+    return state < 0 ? state : state * this.#width;
   }
 
   /**
