@@ -463,8 +463,8 @@ export function dirtyFromMutations(records: readonly MutationRecord[], isOurs: (
       firstAdded ??= node;
       lastAdded = node;
       if (isBlock(node)) {
-        containers.add(node);
-        added.add(node);
+        containers.add(node as Element);
+        added.add(node as Element);
       } else if (!isSpace(node)) onlyBlocksOrSpace = false;
     }
     let anyRemoved = false;
@@ -498,7 +498,7 @@ function betweenBlocks(parent: Node, before: Node | null, after: Node | null): b
   return edge(before, 'previousSibling') && edge(after, 'nextSibling');
 }
 
-function isBlock(node: Node): node is Element {
+function isBlock(node: Node): boolean {
   return node.nodeType === ELEMENT_NODE && isBlockElement(node as Element);
 }
 
