@@ -6,6 +6,13 @@ import { SAMPLE_DATASET } from '../support/figures';
 const matcher = new Matcher(SAMPLE_DATASET);
 const idsOf = (scanner: PageScanner) => scanner.mentions().map((m) => `${SAMPLE_DATASET.figures[m.figure]!.id}:${m.candidate.text}`);
 
+/** Appends the nodes of `html` to `parent` in one mutation, as a page appends what it fetched. */
+function appendHtml(parent: Element, html: string): void {
+  const t = document.createElement('template');
+  t.innerHTML = html;
+  parent.append(t.content);
+}
+
 async function flushMutations(scanner: PageScanner, mutate: () => void): Promise<void> {
   const records: MutationRecord[] = [];
   const observer = new MutationObserver((r) => records.push(...r));
@@ -106,11 +113,7 @@ describe('appending content', () => {
     scanner.scanAll(document.body);
     const before = scanner.mentions();
     const article = document.querySelector('article')!;
-    await flushMutations(scanner, () => {
-      const t = document.createElement('template');
-      t.innerHTML = '\n<p>Osama bin Laden spoke.</p>\n<p>Meng was tried.</p>\n';
-      article.append(t.content);
-    });
+    await flushMutations(scanner, () => appendHtml(article, '\n<p>Osama bin Laden spoke.</p>\n<p>Meng was tried.</p>\n'));
     const after = scanner.mentions();
     // The mentions of the first paragraphs are the same objects: they were not rescanned.
     expect(after.slice(0, before.length)).toEqual(before);
@@ -145,11 +148,9 @@ describe('appending content', () => {
     scanner.scanAll(document.body);
     const before = scanner.mentions();
     const main = document.querySelector('main')!;
-    await flushMutations(scanner, () => {
-      const page = document.createElement('template');
-      page.innerHTML = '<p contenteditable>al-Qaeda</p><p>The Taliban</p>\n<!-- ad --><p contenteditable>al-Qaeda</p>\n<h2><b>Abdul Ghani</b> Baradar</h2>';
-      main.append(page.content);
-    });
+    await flushMutations(scanner, () =>
+      appendHtml(main, '<p contenteditable>al-Qaeda</p><p>The Taliban</p>\n<!-- ad --><p contenteditable>al-Qaeda</p>\n<h2><b>Abdul Ghani</b> Baradar</h2>'),
+    );
     expect(idsOf(scanner)).toEqual(['osama-bin-laden:Osama bin Laden', 'taliban:Taliban', 'abdul-ghani-baradar:Abdul Ghani Baradar', 'meng-hongwei:Meng Hongwei']);
     // The paragraphs around them were not read again: their mentions are the same objects.
     const after = scanner.mentions();
