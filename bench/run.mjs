@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Performance bench of the real scanning code in headless Chromium.
 //
-//   node bench/run.mjs              full run: prints a table, writes bench/results.json (~3-5 min)
+//   node bench/run.mjs              full run: prints a table, writes bench/results.json (~6 min)
 //   node bench/run.mjs --smoke      same code paths on tiny pages (< 20 s); writes --out=FILE if given
 //   node bench/run.mjs --profile    also profiles cases 1 and 2 (CDP Profiler), writes bench/profile.json
 //   --out=FILE                      where to write the results JSON
