@@ -104,15 +104,14 @@ export class Prefilter {
    * `#resumeUnit`), MATCHED or ENDED.
    */
   #rare(parts: readonly string[], count: number, p: number, i: number, row: number, code: number): number {
-    const c = parts[p]!.charCodeAt(i);
     this.#resumePart = p;
     this.#resumeUnit = i + 1;
     if (code === UNKNOWN) {
-      this.#learn(c);
+      this.#learn(parts[p]!.charCodeAt(i));
       this.#resumeUnit = i; // again, now that its class is known
       return row;
     }
-    if (code === UNFILLED) return this.#link(row, this.#charClass[c]!);
+    if (code === UNFILLED) return this.#link(row, this.#charClass[parts[p]!.charCodeAt(i)]!);
     const state = this.#slowly(parts, count, p, i, row / this.#width);
     return state < 0 ? state : state * this.#width;
   }

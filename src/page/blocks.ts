@@ -205,8 +205,10 @@ export class BlockCursor {
       return;
     }
     // (A paragraph that cannot matter first: it is what a page appends, and the cheaper question.)
-    const kind = root.nodeType === ELEMENT_NODE ? kindOf((root as Element).localName) : 0;
-    if (root.nodeType === ELEMENT_NODE && ((kind & IS_LEAF_BLOCK && this.#cannotMatter(root as Element, kind)) || isInsideSkipped(root))) return;
+    if (root.nodeType === ELEMENT_NODE) {
+      const kind = kindOf((root as Element).localName);
+      if ((kind & IS_LEAF_BLOCK && this.#cannotMatter(root as Element, kind)) || isInsideSkipped(root)) return;
+    }
     this.#frames.push(frame(root));
   }
 
