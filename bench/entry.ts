@@ -8,7 +8,7 @@ import type { CompiledPattern } from '../src/core/dataset';
 import { foldName } from '../src/core/fold';
 import { Matcher } from '../src/core/matcher';
 import { startLiveScan } from '../src/page/live-scan';
-import { Marks } from '../src/page/marks';
+import { HIGHLIGHT_NAMES, Marks } from '../src/page/marks';
 import { PageScanner } from '../src/page/scanner';
 import { CardController } from '../src/extension/card-controller';
 import { translatorFor } from '../src/ui/translate';
@@ -201,6 +201,7 @@ const api = {
   async grow(batches: string[], selector: string): Promise<{
     batches: { updateMs: number; wallMs: number; aloneMs: number; longestTask: number }[];
     mentionsAfter: number;
+    paintedMarks: number;
   }> {
     const m = getMatcher();
     const root = rootOf(selector);
@@ -217,14 +218,17 @@ const api = {
         t.innerHTML = html;
         return t.content;
       };
-      // Baseline first: the batch alone, detached.
+      // Baseline first: the batch alone, detached. Its marks register a highlight of their own under
+      // the page's name: the live scan's is put back after, so that its marks stay the ones painted.
       const detached = document.createElement('div');
       detached.append(make());
+      const painted = CSS.highlights.get(HIGHLIGHT_NAMES.underline);
       const alone = new PageScanner(m);
       wire(alone, true);
       const a0 = now();
       alone.scanAll(detached);
       const aloneMs = now() - a0;
+      if (painted) CSS.highlights.set(HIGHLIGHT_NAMES.underline, painted);
       await sleep(20);
 
       const fragment = make();
@@ -238,7 +242,9 @@ const api = {
       out.push({ updateMs, wallMs, aloneMs, longestTask: lt.longest });
     }
     live.stop();
-    return { batches: out, mentionsAfter: scanner.mentionCount };
+    // What the page shows: the marks of the highlight registered under the page's name.
+    const paintedMarks = CSS.highlights.get(HIGHLIGHT_NAMES.underline)?.size ?? 0;
+    return { batches: out, mentionsAfter: scanner.mentionCount, paintedMarks };
   },
 
   /**

@@ -219,6 +219,9 @@ async function main() {
     longestTaskMs: Math.max(...perBatch.map((b) => b.longestTask)),
     perBatch: growRuns[0].batches,
     runs: growRuns.map((g) => g.batches),
+    // After the last batch, in the first run: the live scan's mentions, and the marks the page paints.
+    mentionsAfter: growRuns[0].mentionsAfter,
+    paintedMarks: growRuns[0].paintedMarks,
   };
   c3.updateVsAlone = c3.updateMs / c3.aloneMs;
   results.cases.grow = c3;

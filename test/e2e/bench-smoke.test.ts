@@ -66,6 +66,9 @@ describe('bench smoke', () => {
     expect(g.perBatch).toHaveLength(g.batches);
     for (const v of [g.updateMs, g.aloneMs, g.wallMs, g.updateVsAlone]) positive(v);
     expect(g.wallMs).toBeGreaterThanOrEqual(g.updateMs);
+    // The baseline's own marks did not take the page's highlight from the live scan.
+    expect(g.mentionsAfter).toBeGreaterThan(0);
+    expect(g.paintedMarks).toBe(g.mentionsAfter);
 
     const m = r.cases.manyNames;
     expect(m.patterns).toBeGreaterThan(r.dataset.patterns);
