@@ -193,7 +193,7 @@ export function compileDataset(figures: readonly FigureFile[], reviewed: string)
     }
   });
   const compiledPatterns: CompiledPattern[] = [...patterns].map(([text, entries]) => ({ text, entries }));
-  const runtimeFigures: Figure[] = sorted.map(({ aliases: _aliases, $schema: _schema, notMentions: _not, ...rest }) => rest);
+  const runtimeFigures: Figure[] = sorted.map(({ aliases: _aliases, $schema: _schema, notMentions: _not, ambiguity: _ambiguity, reviewed: _reviewed, ...rest }) => rest);
   return { reviewed, figures: runtimeFigures, patterns: compiledPatterns };
 }
 

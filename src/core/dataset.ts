@@ -2,7 +2,8 @@
 import type { FigureFile } from './dataset-schema';
 
 export type Category = FigureFile['category'];
-export type Figure = Omit<FigureFile, 'aliases' | '$schema' | 'notMentions'>;
+/** What the extension reads of a figure: its aliases, cues and review date serve the build only. */
+export type Figure = Omit<FigureFile, 'aliases' | '$schema' | 'notMentions' | 'ambiguity' | 'reviewed'>;
 export type Source = Figure['sources'][number];
 export type Relation = Figure['relations'][number];
 
