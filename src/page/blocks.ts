@@ -123,6 +123,33 @@ export function* walkBlocks(root: Node, onShadowRoot?: (shadow: ShadowRoot) => v
 
 const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
 
+/**
+ * A part of the tree under a cursor's root to read. `last`: a sibling after the root; the cursor reads
+ * the root, `last` and what lies between them (in one pass, as a scan of their parent would), not the
+ * rest of the parent. `from`, `until`: the tree from that element to its end, or up to that element;
+ * an element the walk meets as such (see `readingStart`).
+ */
+export interface CursorPart {
+  last?: Node;
+  from?: Element;
+  until?: Element;
+}
+
+/**
+ * Where a first scan can start for it to read `element` first (what the reader is looking at): its
+ * outermost paragraph, list or table (which the walk may step over whole), else its nearest block.
+ * Null when that is the page's body or outside `root`, or when it is not prose.
+ */
+export function readingStart(element: Element, root: Node): Element | null {
+  let start: Element | null = null;
+  for (let el: Element | null = element; el && el !== root; el = el.parentElement) {
+    const kind = kindOf(el.localName);
+    if (kind & IS_LEAF_BLOCK || (!start && kind & IS_BLOCK)) start = el;
+  }
+  if (!start || start.localName === 'body' || start.localName === 'html' || !root.contains(start) || isInsideSkipped(start)) return null;
+  return start;
+}
+
 /** What a cursor asks of a TreeWalker over elements and text nodes. */
 interface Walk {
   currentNode: Node;
@@ -186,18 +213,16 @@ export class BlockCursor {
   /** A shadow root met after the last block ended: read it next. */
   #shadow: ShadowRoot | null = null;
 
-  /**
-   * With `last`, a sibling after `root`, the cursor reads `root`, `last` and what lies between them
-   * (in one pass, as a scan of their parent would), not the rest of the parent.
-   */
-  constructor(root: Node, onShadowRoot?: (shadow: ShadowRoot) => void, mayMatter?: (text: string) => boolean, last?: Node) {
+  constructor(root: Node, onShadowRoot?: (shadow: ShadowRoot) => void, mayMatter?: (text: string) => boolean, part: CursorPart = {}) {
     this.#onShadowRoot = onShadowRoot;
     this.#mayMatter = mayMatter;
+    const { last, from, until } = part;
     if (last && last !== root && root.parentNode) {
       if (isInsideSkipped(root.parentNode)) return; // (the walk asks each of the siblings itself)
       let stop = last.nextSibling;
       while (stop && stop.nodeType !== ELEMENT_NODE && stop.nodeType !== TEXT_NODE) stop = stop.nextSibling;
-      this.#frames.push(frame(root.parentNode, { first: root, stop }));
+      // Asking the parent for its editable elements would query all of it: the walk asks each element it enters.
+      this.#frames.push(frame(root.parentNode, { first: root, stop, askEditable: true }));
       return;
     }
     if (root.nodeType === TEXT_NODE) {
@@ -207,9 +232,9 @@ export class BlockCursor {
     // (A paragraph that cannot matter first: it is what a page appends, and the cheaper question.)
     if (root.nodeType === ELEMENT_NODE) {
       const kind = kindOf((root as Element).localName);
-      if ((kind & IS_LEAF_BLOCK && this.#cannotMatter(root as Element, kind)) || isInsideSkipped(root)) return;
+      if ((kind & IS_LEAF_BLOCK && !from && !until && this.#cannotMatter(root as Element, kind)) || isInsideSkipped(root)) return;
     }
-    this.#frames.push(frame(root));
+    this.#frames.push(frame(root, { first: from, stop: until }));
   }
 
   /** The text of the current block. */
@@ -364,13 +389,11 @@ function editableUnder(root: Node): Set<Element> | null {
   return editable.size ? editable : null;
 }
 
-/** A frame over the tree under `root`, or over `part` of it: from `first` (a child of `root`) until `stop`. */
-function frame(root: Node, part?: { first: Node; stop: Node | null }): Frame {
+/** A frame over the tree under `root`, from `first` (by default its start) until `stop` (by default its end). */
+function frame(root: Node, { first, stop = null, askEditable = false }: { first?: Node | undefined; stop?: Node | null | undefined; askEditable?: boolean } = {}): Frame {
   const walk = createWalk(root);
-  if (!part) return { root, walk, editable: editableUnder(root), askEditable: false, stop: null, paused: false, pending: null, lastParent: null, lastBlock: null };
-  walk.currentNode = part.first;
-  // Asking the root for its editable elements would query all of it: the walk asks each element it enters.
-  return { root, walk, editable: null, askEditable: true, stop: part.stop, paused: true, pending: part.first, lastParent: null, lastBlock: null };
+  if (first) walk.currentNode = first;
+  return { root, walk, editable: askEditable ? null : editableUnder(root), askEditable, stop, paused: first !== undefined, pending: first ?? null, lastParent: null, lastBlock: null };
 }
 
 function createWalk(root: Node): Walk {

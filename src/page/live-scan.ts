@@ -2,6 +2,7 @@
  * Runs a scanner over a live document: a first scan in small time slices, then rescans of
  * what mutates, coalesced so that a page mutating non-stop costs a bounded amount of work.
  */
+import { readingStart } from './blocks';
 import { dirtyFromMutations, type PageScanner, type SliceBudget } from './scanner';
 
 export interface LiveScanOptions {
@@ -54,7 +55,7 @@ export function startLiveScan(root: Node, scanner: PageScanner, options: LiveSca
 
   const ready = (async () => {
     let deadline = 0;
-    const steps = scanner.scanSteps(root, () => win.performance.now() < deadline);
+    const steps = scanner.scanSteps(root, () => win.performance.now() < deadline, inView(doc, root));
     let done = false;
     while (!done && !stopped) {
       deadline = win.performance.now() + sliceMs;
@@ -75,6 +76,20 @@ export function startLiveScan(root: Node, scanner: PageScanner, options: LiveSca
       if (flushTimer) win.clearTimeout(flushTimer);
     },
   };
+}
+
+/**
+ * Where the first scan starts when the reader is past the first screen (a page opened at an anchor,
+ * or reloaded where it was read): what is in view is read, and shown, first. Null when the top of
+ * the page is in view, where the scan starts anyway.
+ */
+function inView(doc: Document, root: Node): Element | null {
+  const win = doc.defaultView;
+  if (!win) return null;
+  // (The browser may not have scrolled to the page's anchor yet when the scan starts.)
+  let element = doc.querySelector(':target');
+  if (!element && win.scrollY >= win.innerHeight) element = doc.elementFromPoint?.(win.innerWidth / 2, win.innerHeight / 3) ?? null;
+  return element ? readingStart(element, root) : null;
 }
 
 function yieldToPage(win: Window): Promise<void> {

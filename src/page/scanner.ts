@@ -117,30 +117,61 @@ export class PageScanner {
   }
 
   /**
-   * Scans everything under `root`, appending in document order (a first scan). Pauses (yields)
-   * whenever `budget` says the slice is used up, publishing what it has found so far.
+   * Scans everything under `root` (a first scan). Pauses (yields) whenever `budget` says the slice
+   * is used up, publishing what it has found so far. Given `from` (where the reader is looking, see
+   * `readingStart`), it reads from there to the end first, then the start of the page up to it.
    */
-  *scanSteps(root: Node, budget: SliceBudget): Generator<void, void, undefined> {
-    // Applying the page rules costs a pass over the whole page: while a long first scan runs, do it
-    // a few times a second (so names show up as the scan goes), not after every slice.
-    let lastPublish = performance.now();
-    const cursor = new BlockCursor(root, this.#onShadowRoot, this.#mayMatter);
+  *scanSteps(root: Node, budget: SliceBudget, from?: Element | null): Generator<void, void, undefined> {
+    // Applying the page rules costs a pass over the whole page: at the first pause (what the first
+    // slice found, the part in view), then a few times a second (so names show up as the scan goes),
+    // not after every slice.
+    let lastPublish = -Infinity;
+    const publishIfDue = (): void => {
+      if (performance.now() - lastPublish <= PUBLISH_EVERY_MS) return;
+      this.#publish();
+      lastPublish = performance.now();
+    };
+    if (!from) {
+      yield* this.#read(new BlockCursor(root, this.#onShadowRoot, this.#mayMatter), budget, publishIfDue, (record) => this.#append(record));
+    } else {
+      yield* this.#read(new BlockCursor(root, this.#onShadowRoot, this.#mayMatter, { from }), budget, publishIfDue, (record) => this.#append(record));
+      // The start of the page: its records go before all the others, in order.
+      let before: BlockRecord[] = [];
+      let at = 0;
+      const insert = (): void => {
+        if (before.length === 0) return;
+        this.#records = this.#records.slice(0, at).concat(before, this.#records.slice(at));
+        this.#dirtyFrom = Math.min(this.#dirtyFrom, at);
+        at += before.length;
+        before = [];
+      };
+      const cursor = new BlockCursor(root, this.#onShadowRoot, this.#mayMatter, { until: from });
+      const keep = (record: BlockRecord): void => {
+        // (Had `from` left the page meanwhile, this pass would go on past where the first began.)
+        if (this.#recordOf.has(record.block.nodes[0]!)) return;
+        before.push(record);
+        this.#track(record);
+      };
+      yield* this.#read(cursor, budget, () => (insert(), publishIfDue()), keep);
+      insert();
+    }
+    this.#publish();
+  }
+
+  /** Reads the cursor's blocks into records (`keep`), pausing when `budget` says so, after `onPause`. */
+  *#read(cursor: BlockCursor, budget: SliceBudget, onPause: () => void, keep: (record: BlockRecord) => void): Generator<void, void, undefined> {
     let read = 0;
     while (cursor.next()) {
       const matches = this.#matchesOf(cursor);
-      if (matches) this.#append(cursor.take(), matches);
+      if (matches) keep({ block: cursor.take(), matches });
       read += cursor.length + cursor.stepped + 32;
       if (read < BUDGET_CHECK_CHARS) continue;
       read = 0;
       if (!budget()) {
-        if (performance.now() - lastPublish > PUBLISH_EVERY_MS) {
-          this.#publish();
-          lastPublish = performance.now();
-        }
+        onPause();
         yield;
       }
     }
-    this.#publish();
   }
 
   /** Scans `root` in one go (the CLI and tests; the content script slices with `scanSteps`). */
@@ -209,11 +240,15 @@ export class PageScanner {
     };
   }
 
-  #append(block: TextBlock, matches: BlockMatches): void {
-    const record: BlockRecord = { block, matches };
+  #append(record: BlockRecord): void {
     this.#dirtyFrom = Math.min(this.#dirtyFrom, this.#records.length);
     this.#records.push(record);
-    for (const node of block.nodes) this.#recordOf.set(node, record);
+    this.#track(record);
+  }
+
+  /** Files a new record under its text nodes, and counts its cues. */
+  #track(record: BlockRecord): void {
+    for (const node of record.block.nodes) this.#recordOf.set(node, record);
     this.#countCues(record, 1);
   }
 
@@ -235,7 +270,7 @@ export class PageScanner {
 
   /** Reads the blocks of containers `first` to `last` (siblings; their old records are gone) into their place in document order. */
   #rescan(first: BlockContainer, last: BlockContainer): void {
-    const cursor = new BlockCursor(first, this.#onShadowRoot, this.#mayMatter, last);
+    const cursor = new BlockCursor(first, this.#onShadowRoot, this.#mayMatter, { last });
     const found: BlockRecord[] = [];
     while (cursor.next()) {
       const matches = this.#matchesOf(cursor);
@@ -247,10 +282,7 @@ export class PageScanner {
     if (at === records.length) for (const record of found) records.push(record);
     else this.#records = records.slice(0, at).concat(found, records.slice(at));
     this.#dirtyFrom = Math.min(this.#dirtyFrom, at);
-    for (const record of found) {
-      for (const node of record.block.nodes) this.#recordOf.set(node, record);
-      this.#countCues(record, 1);
-    }
+    for (const record of found) this.#track(record);
   }
 
   /** Where a block starting at `first` goes in the records. */

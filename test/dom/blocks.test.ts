@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { walkBlocks } from '../../src/page/blocks';
+import { readingStart, walkBlocks } from '../../src/page/blocks';
 
 function blocksOf(html: string): string[] {
   document.body.innerHTML = html;
@@ -43,5 +43,20 @@ describe('text blocks', () => {
     const [block] = [...walkBlocks(document.body)];
     expect(block!.starts).toEqual([0, 4]);
     expect(block!.nodes.map((n) => n.data)).toEqual(['Wang', ' Yi']);
+  });
+});
+
+describe('where a scan can start for the reader', () => {
+  it('is the outermost paragraph, list or table around what is in view, else its nearest block', () => {
+    document.body.innerHTML =
+      '<main><article><ul><li><p><b id="b">x</b></p></li></ul><div><section><span id="s">y</span></section></div></article></main>' +
+      '<pre><p id="code">z</p></pre><span id="loose">w</span>';
+    const at = (id: string) => readingStart(document.getElementById(id)!, document.documentElement);
+    expect(at('b')).toBe(document.querySelector('ul'));
+    expect(at('s')).toBe(document.querySelector('section'));
+    // Not prose, or no block short of the whole page: the scan starts at the top.
+    expect(at('code')).toBeNull();
+    expect(at('loose')).toBeNull();
+    expect(readingStart(document.getElementById('b')!, document.querySelector('div')!)).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Matcher } from '../../src/core/matcher';
-import { walkBlocks } from '../../src/page/blocks';
+import { readingStart, walkBlocks } from '../../src/page/blocks';
 import { dirtyFromMutations, PageScanner } from '../../src/page/scanner';
 import { mentionsOn, SAMPLE_DATASET } from '../support/figures';
 
@@ -61,6 +61,25 @@ describe('scanning random DOM', () => {
         const scanner = new PageScanner(matcher);
         scanner.scanAll(document.body);
         expect(fromScanner(scanner)).toEqual(mentionsOn([...walkBlocks(document.body)].map((b) => b.text), matcher));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('finds the same from wherever the reader is looking as in page order', () => {
+    const ids = (scanner: PageScanner) => scanner.mentions().map((m) => `${m.figure}:${m.candidate.text}`);
+    fc.assert(
+      fc.property(tree, fc.nat(), (nodes, pick) => {
+        document.body.replaceChildren(...nodes);
+        const inOrder = new PageScanner(matcher);
+        inOrder.scanAll(document.body);
+        const elements = document.body.querySelectorAll('*');
+        const from = elements.length ? readingStart(elements[pick % elements.length]!, document.body) : null;
+        const scanner = new PageScanner(matcher);
+        for (const _ of scanner.scanSteps(document.body, () => false, from)) {
+          // every pause
+        }
+        expect(ids(scanner)).toEqual(ids(inOrder));
       }),
       { numRuns: 500 },
     );

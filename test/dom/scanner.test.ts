@@ -106,6 +106,50 @@ describe('a sliced first scan', () => {
   });
 });
 
+describe('a first scan from where the reader is', () => {
+  const quiet = Array.from({ length: 200 }, (_, i) => `<p>Paragraph ${i} of the report, on trade and the weather.</p>`).join('');
+  const page = `<p>Abdul Ghani Baradar arrived.</p>${quiet}<p id="here">Then Baradar left, and Meng Hongwei spoke.</p>${quiet}<p>Meng was tried.</p>`;
+
+  it('shows the names in view at its first pause, and ends with what a scan in page order finds', () => {
+    document.body.innerHTML = page;
+    const inOrder = new PageScanner(matcher);
+    inOrder.scanAll(document.body);
+    const scanner = new PageScanner(matcher);
+    const steps = scanner.scanSteps(document.body, () => false, document.getElementById('here'));
+    steps.next();
+    // The paragraph in view is read first; "Baradar" alone waits for the full name, further up.
+    expect(idsOf(scanner)).toEqual(['meng-hongwei:Meng Hongwei']);
+    for (let step = steps.next(); !step.done; step = steps.next()) {
+      // runs to the end
+    }
+    expect(idsOf(scanner)).toEqual(idsOf(inOrder));
+    expect(idsOf(scanner)).toEqual([
+      'abdul-ghani-baradar:Abdul Ghani Baradar',
+      'abdul-ghani-baradar:Baradar',
+      'meng-hongwei:Meng Hongwei',
+      'meng-hongwei:Meng',
+    ]);
+  });
+
+  it('keeps the page order of its records for what comes after', async () => {
+    document.body.innerHTML = page;
+    const scanner = new PageScanner(matcher);
+    for (const _ of scanner.scanSteps(document.body, () => false, document.getElementById('here'))) {
+      // every pause
+    }
+    const inOrder = (): string[] => {
+      const fresh = new PageScanner(matcher);
+      fresh.scanAll(document.body);
+      return idsOf(fresh);
+    };
+    await flushMutations(scanner, () => document.getElementById('here')!.remove());
+    expect(idsOf(scanner)).toEqual(['abdul-ghani-baradar:Abdul Ghani Baradar']);
+    await flushMutations(scanner, () => document.body.firstElementChild!.after(document.createElement('p'), 'Meng Hongwei again.'));
+    expect(idsOf(scanner)).toEqual(inOrder());
+    expect(idsOf(scanner)).toEqual(['abdul-ghani-baradar:Abdul Ghani Baradar', 'meng-hongwei:Meng Hongwei', 'meng-hongwei:Meng']);
+  });
+});
+
 describe('appending content', () => {
   it('rescans only the new paragraphs, not the article they join', async () => {
     document.body.innerHTML = '<article><p>Meng Hongwei resigned.</p>\n<p>The Taliban took Kabul.</p></article>';

@@ -1,0 +1,63 @@
+// @vitest-environment node
+// A long page opened past its first screen (at an anchor): the names in view are marked first.
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { HOOK_TIMEOUT, markedRangesInPage, pollPage, waitForScan, withChromium } from './helpers';
+
+const QUIET = 'Officials met on trade, the border and the weather, and said little that was new to anyone there. ';
+
+/** About 4 MB of prose: long enough that its first scan takes many slices. */
+function longPage(): string {
+  const quiet = (from: number, count: number): string =>
+    Array.from({ length: count }, (_, i) => `<p>${from + i}. ${QUIET.repeat(1 + (i % 3))}</p>`).join('');
+  return [
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A long page</title></head><body><main>',
+    '<p id="top">Abdul Ghani Baradar arrived first.</p>',
+    quiet(0, 15_000),
+    '<p id="view">Meng Hongwei spoke at the meeting.</p>',
+    quiet(15_000, 5_000),
+    '</main></body></html>',
+  ].join('');
+}
+
+const { session, fixture } = withChromium({ routes: { '/long.html': () => ({ type: 'text/html; charset=utf-8', body: longPage() }) } });
+let page: Page;
+
+/**
+ * Runs in the page from its start: at every frame, until the first marks appear, looks at the
+ * highlight registry; then keeps which paragraphs those first marks were in.
+ */
+function watchFirstMarks(): void {
+  const w = window as unknown as { firstMarks?: string[] };
+  const look = (): void => {
+    const registry = (globalThis as { CSS?: { highlights?: Map<string, Iterable<AbstractRange>> } }).CSS?.highlights;
+    const ids: string[] = [];
+    if (registry) for (const [, highlight] of registry) for (const r of highlight) ids.push((r.startContainer.parentElement?.closest('p')?.id ?? '') || '?');
+    if (ids.length) w.firstMarks = ids;
+    else requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+}
+
+describe('a page opened past its first screen (Chromium)', () => {
+  beforeAll(async () => {
+    page = session().page;
+    await page.addInitScript(watchFirstMarks);
+  }, HOOK_TIMEOUT);
+
+  it('marks the names in view before those above them', async () => {
+    await page.goto(`${fixture().url}long.html#view`);
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    const first = await pollPage(page, () => (window as unknown as { firstMarks?: string[] }).firstMarks ?? null, null, {
+      timeout: 20_000,
+      message: 'the first marks',
+    });
+    expect(first).toEqual(['view']);
+    // Then the rest of the page, the name at its top included.
+    await waitForScan(page);
+    expect((await page.evaluate(markedRangesInPage, ['#top', '#view'])).inside).toEqual({
+      '#top': ['Abdul Ghani Baradar'],
+      '#view': ['Meng Hongwei'],
+    });
+  });
+});
