@@ -24,19 +24,22 @@ const { session, fixture } = withChromium({ routes: { '/long.html': () => ({ typ
 let page: Page;
 
 /**
- * Runs in the page from its start: at every frame, until the first marks appear, looks at the
- * highlight registry; then keeps which paragraphs those first marks were in.
+ * Runs in the page from its start: looks at the highlight registry until the first marks appear,
+ * then keeps which paragraphs those first marks are in. It looks in tasks of the highest priority
+ * (a millisecond apart), which run between the scan's slices: a frame-by-frame look could miss the
+ * first slice's marks on a loaded machine.
  */
 function watchFirstMarks(): void {
   const w = window as unknown as { firstMarks?: string[] };
+  const scheduler = (window as unknown as { scheduler: { postTask(task: () => void, options: { priority: string; delay: number }): Promise<void> } }).scheduler;
   const look = (): void => {
     const registry = (globalThis as { CSS?: { highlights?: Map<string, Iterable<AbstractRange>> } }).CSS?.highlights;
     const ids: string[] = [];
     if (registry) for (const [, highlight] of registry) for (const r of highlight) ids.push((r.startContainer.parentElement?.closest('p')?.id ?? '') || '?');
     if (ids.length) w.firstMarks = ids;
-    else requestAnimationFrame(look);
+    else void scheduler.postTask(look, { priority: 'user-blocking', delay: 1 });
   };
-  requestAnimationFrame(look);
+  look();
 }
 
 describe('a page opened past its first screen (Chromium)', () => {
