@@ -126,15 +126,16 @@ export class PageScanner {
     // slice found, the part in view), then a few times a second (so names show up as the scan goes),
     // not after every slice.
     let lastPublish = -Infinity;
-    const publishIfDue = (): void => {
+    const publishIfDue = (beforePublish?: () => void): void => {
       if (performance.now() - lastPublish <= PUBLISH_EVERY_MS) return;
+      beforePublish?.();
       this.#publish();
       lastPublish = performance.now();
     };
     if (!from) {
-      yield* this.#read(new BlockCursor(root, this.#onShadowRoot, this.#mayMatter), budget, publishIfDue, (record) => this.#append(record));
+      yield* this.#read(new BlockCursor(root, this.#onShadowRoot, this.#mayMatter), budget, () => publishIfDue(), (record) => this.#append(record));
     } else {
-      yield* this.#read(new BlockCursor(root, this.#onShadowRoot, this.#mayMatter, { from }), budget, publishIfDue, (record) => this.#append(record));
+      yield* this.#read(new BlockCursor(root, this.#onShadowRoot, this.#mayMatter, { from }), budget, () => publishIfDue(), (record) => this.#append(record));
       // The start of the page: its records go before all the others, in order.
       let before: BlockRecord[] = [];
       let at = 0;
@@ -152,7 +153,8 @@ export class PageScanner {
         before.push(record);
         this.#track(record);
       };
-      yield* this.#read(cursor, budget, () => (insert(), publishIfDue()), keep);
+      // (Merged into the records only when they are published: merging copies them all.)
+      yield* this.#read(cursor, budget, () => publishIfDue(insert), keep);
       insert();
     }
     this.#publish();

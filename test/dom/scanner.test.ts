@@ -13,6 +13,14 @@ function appendHtml(parent: Element, html: string): void {
   parent.append(t.content);
 }
 
+/** A scanner that has scanned the page (first given `html` as its body). */
+function scanPage(html?: string): PageScanner {
+  if (html !== undefined) document.body.innerHTML = html;
+  const scanner = new PageScanner(matcher);
+  scanner.scanAll(document.body);
+  return scanner;
+}
+
 async function flushMutations(scanner: PageScanner, mutate: () => void): Promise<void> {
   const records: MutationRecord[] = [];
   const observer = new MutationObserver((r) => records.push(...r));
@@ -30,23 +38,17 @@ describe('page scanner', () => {
   });
 
   it('finds a name split across inline elements once', () => {
-    document.body.innerHTML = '<p><b>Meng</b> <i>Hongwei</i> and <span>Abdul Ghani</span> <em>Baradar</em></p>';
-    const scanner = new PageScanner(matcher);
-    scanner.scanAll(document.body);
+    const scanner = scanPage('<p><b>Meng</b> <i>Hongwei</i> and <span>Abdul Ghani</span> <em>Baradar</em></p>');
     expect(idsOf(scanner)).toEqual(['meng-hongwei:Meng Hongwei', 'abdul-ghani-baradar:Abdul Ghani Baradar']);
   });
 
   it('does not join a name across blocks', () => {
-    document.body.innerHTML = '<p>Meng</p><p>Hongwei</p>';
-    const scanner = new PageScanner(matcher);
-    scanner.scanAll(document.body);
+    const scanner = scanPage('<p>Meng</p><p>Hongwei</p>');
     expect(idsOf(scanner)).toEqual([]);
   });
 
   it('maps a mention back to its text nodes', () => {
-    document.body.innerHTML = '<p>Then <b>Meng</b> Hongwei left.</p>';
-    const scanner = new PageScanner(matcher);
-    scanner.scanAll(document.body);
+    const scanner = scanPage('<p>Then <b>Meng</b> Hongwei left.</p>');
     const [mention] = scanner.mentions();
     const { start, end } = scanner.boundsOf(mention!);
     expect([start.node.data, start.offset, end.node.data, end.offset]).toEqual(['Meng', 0, ' Hongwei left.', 8]);
@@ -55,9 +57,7 @@ describe('page scanner', () => {
   });
 
   it('scans text added later and forgets removed text', async () => {
-    document.body.innerHTML = '<main><p>Nothing yet.</p></main>';
-    const scanner = new PageScanner(matcher);
-    scanner.scanAll(document.body);
+    const scanner = scanPage('<main><p>Nothing yet.</p></main>');
     const main = document.querySelector('main')!;
     await flushMutations(scanner, () => {
       const p = document.createElement('p');
@@ -70,9 +70,7 @@ describe('page scanner', () => {
   });
 
   it('rescans a block whose text changes, keeping document order', async () => {
-    document.body.innerHTML = '<p id="a">Meng Hongwei</p><p id="b">placeholder</p><p>Meng said</p>';
-    const scanner = new PageScanner(matcher);
-    scanner.scanAll(document.body);
+    const scanner = scanPage('<p id="a">Meng Hongwei</p><p id="b">placeholder</p><p>Meng said</p>');
     await flushMutations(scanner, () => {
       document.querySelector('#b')!.firstChild!.textContent = 'the Taliban';
     });
@@ -80,9 +78,7 @@ describe('page scanner', () => {
   });
 
   it('promotes an earlier candidate when its cue arrives later', async () => {
-    document.body.innerHTML = '<p>Wang Yi arrived.</p><div id="more"></div>';
-    const scanner = new PageScanner(matcher);
-    scanner.scanAll(document.body);
+    const scanner = scanPage('<p>Wang Yi arrived.</p><div id="more"></div>');
     expect(idsOf(scanner)).toEqual([]);
     await flushMutations(scanner, () => {
       const p = document.createElement('p');
@@ -111,9 +107,7 @@ describe('a first scan from where the reader is', () => {
   const page = `<p>Abdul Ghani Baradar arrived.</p>${quiet}<p id="here">Then Baradar left, and Meng Hongwei spoke.</p>${quiet}<p>Meng was tried.</p>`;
 
   it('shows the names in view at its first pause, and ends with what a scan in page order finds', () => {
-    document.body.innerHTML = page;
-    const inOrder = new PageScanner(matcher);
-    inOrder.scanAll(document.body);
+    const inOrder = scanPage(page);
     const scanner = new PageScanner(matcher);
     const steps = scanner.scanSteps(document.body, () => false, document.getElementById('here'));
     steps.next();
@@ -137,24 +131,17 @@ describe('a first scan from where the reader is', () => {
     for (const _ of scanner.scanSteps(document.body, () => false, document.getElementById('here'))) {
       // every pause
     }
-    const inOrder = (): string[] => {
-      const fresh = new PageScanner(matcher);
-      fresh.scanAll(document.body);
-      return idsOf(fresh);
-    };
     await flushMutations(scanner, () => document.getElementById('here')!.remove());
     expect(idsOf(scanner)).toEqual(['abdul-ghani-baradar:Abdul Ghani Baradar']);
     await flushMutations(scanner, () => document.body.firstElementChild!.after(document.createElement('p'), 'Meng Hongwei again.'));
-    expect(idsOf(scanner)).toEqual(inOrder());
+    expect(idsOf(scanner)).toEqual(idsOf(scanPage()));
     expect(idsOf(scanner)).toEqual(['abdul-ghani-baradar:Abdul Ghani Baradar', 'meng-hongwei:Meng Hongwei', 'meng-hongwei:Meng']);
   });
 });
 
 describe('appending content', () => {
   it('rescans only the new paragraphs, not the article they join', async () => {
-    document.body.innerHTML = '<article><p>Meng Hongwei resigned.</p>\n<p>The Taliban took Kabul.</p></article>';
-    const scanner = new PageScanner(matcher);
-    scanner.scanAll(document.body);
+    const scanner = scanPage('<article><p>Meng Hongwei resigned.</p>\n<p>The Taliban took Kabul.</p></article>');
     const before = scanner.mentions();
     const article = document.querySelector('article')!;
     await flushMutations(scanner, () => appendHtml(article, '\n<p>Osama bin Laden spoke.</p>\n<p>Meng was tried.</p>\n'));
@@ -165,9 +152,7 @@ describe('appending content', () => {
     expect(idsOf(scanner).slice(before.length)).toEqual(['osama-bin-laden:Osama bin Laden', 'meng-hongwei:Meng']);
   });
   it('a block put into running text splits a name, and taking it out joins the name again', async () => {
-    document.body.innerHTML = '<div>Meng <span>Hongwei</span> spoke</div>';
-    const scanner = new PageScanner(matcher);
-    scanner.scanAll(document.body);
+    const scanner = scanPage('<div>Meng <span>Hongwei</span> spoke</div>');
     expect(idsOf(scanner)).toEqual(['meng-hongwei:Meng Hongwei']);
     const block = document.createElement('p');
     block.textContent = 'x';
@@ -178,18 +163,14 @@ describe('appending content', () => {
   });
 
   it('whitespace taken out of an inline element in running text keeps the names around it', async () => {
-    document.body.innerHTML = '<div>Taliban<b> </b><ul><li>x</li></ul></div>';
-    const scanner = new PageScanner(matcher);
-    scanner.scanAll(document.body);
+    const scanner = scanPage('<div>Taliban<b> </b><ul><li>x</li></ul></div>');
     expect(idsOf(scanner)).toEqual(['taliban:Taliban']);
     await flushMutations(scanner, () => document.querySelector('b')!.firstChild!.remove());
     expect(idsOf(scanner)).toEqual(['taliban:Taliban']);
   });
 
   it('reads paragraphs appended together in one pass, and only them', async () => {
-    document.body.innerHTML = '<main><p>Osama bin Laden spoke.</p>\n<p>x</p></main><p>Meng Hongwei</p>';
-    const scanner = new PageScanner(matcher);
-    scanner.scanAll(document.body);
+    const scanner = scanPage('<main><p>Osama bin Laden spoke.</p>\n<p>x</p></main><p>Meng Hongwei</p>');
     const before = scanner.mentions();
     const main = document.querySelector('main')!;
     await flushMutations(scanner, () =>
