@@ -32,6 +32,8 @@ const TEXT_NODE = 3;
 const COMMENT_NODE = 8;
 /** The slice budget is asked after about this many characters (a block counts as 32 more). */
 const BUDGET_CHECK_CHARS = 2048;
+/** While matching the blocks the prefilter let through, the slice budget is asked after this many. */
+const MATCHED_PER_BUDGET_CHECK = 16;
 /** How far back (in nodes) to look for a known block before an inserted one, before asking the DOM. */
 const WALK_BACK_LIMIT = 4096;
 
@@ -126,16 +128,17 @@ export class PageScanner {
     // slice found, the part in view), then a few times a second (so names show up as the scan goes),
     // not after every slice.
     let lastPublish = -Infinity;
+    const publishDue = (): boolean => performance.now() - lastPublish > PUBLISH_EVERY_MS;
     const publishIfDue = (beforePublish?: () => void): void => {
-      if (performance.now() - lastPublish <= PUBLISH_EVERY_MS) return;
+      if (!publishDue()) return;
       beforePublish?.();
       this.#publish();
       lastPublish = performance.now();
     };
     if (!from) {
-      yield* this.#read(new BlockCursor(root, this.#onShadowRoot, this.#mayMatter), budget, () => publishIfDue(), (record) => this.#append(record));
+      yield* this.#read(new BlockCursor(root, this.#onShadowRoot, this.#mayMatter), budget, publishDue, () => publishIfDue(), (record) => this.#append(record));
     } else {
-      yield* this.#read(new BlockCursor(root, this.#onShadowRoot, this.#mayMatter, { from }), budget, () => publishIfDue(), (record) => this.#append(record));
+      yield* this.#read(new BlockCursor(root, this.#onShadowRoot, this.#mayMatter, { from }), budget, publishDue, () => publishIfDue(), (record) => this.#append(record));
       // The start of the page: its records go before all the others, in order.
       let before: BlockRecord[] = [];
       let at = 0;
@@ -154,26 +157,50 @@ export class PageScanner {
         this.#track(record);
       };
       // (Merged into the records only when they are published: merging copies them all.)
-      yield* this.#read(cursor, budget, () => publishIfDue(insert), keep);
+      yield* this.#read(cursor, budget, publishDue, () => publishIfDue(insert), keep);
       insert();
     }
     this.#publish();
   }
 
-  /** Reads the cursor's blocks into records (`keep`), pausing when `budget` says so, after `onPause`. */
-  *#read(cursor: BlockCursor, budget: SliceBudget, onPause: () => void, keep: (record: BlockRecord) => void): Generator<void, void, undefined> {
+  /**
+   * Reads the cursor's blocks into records (`keep`), pausing when `budget` says so, after `onPause`.
+   * The blocks the prefilter lets through wait, and are matched together before a publish
+   * (`publishDue`) and at the end, not one at a time between the blocks read: on a fresh page, the
+   * scan of a 2 MB article took a fifth less time so (see README, Performance).
+   */
+  *#read(
+    cursor: BlockCursor,
+    budget: SliceBudget,
+    publishDue: () => boolean,
+    onPause: () => void,
+    keep: (record: BlockRecord) => void,
+  ): Generator<void, void, undefined> {
+    const waiting: TextBlock[] = [];
     let read = 0;
     while (cursor.next()) {
-      const matches = this.#matchesOf(cursor);
-      if (matches) keep({ block: cursor.take(), matches });
+      if (this.#matcher.mayMatch(cursor.parts, cursor.count)) waiting.push(cursor.take());
       read += cursor.length + cursor.stepped + 32;
       if (read < BUDGET_CHECK_CHARS) continue;
       read = 0;
       if (!budget()) {
+        if (publishDue()) yield* this.#matchWaiting(waiting, budget, keep);
         onPause();
         yield;
       }
     }
+    yield* this.#matchWaiting(waiting, budget, keep);
+  }
+
+  /** Matches the blocks waiting, in order, into records (`keep`), pausing when `budget` says so. */
+  *#matchWaiting(waiting: TextBlock[], budget: SliceBudget, keep: (record: BlockRecord) => void): Generator<void, void, undefined> {
+    for (let i = 0; i < waiting.length; i++) {
+      const block = waiting[i]!;
+      const matches = this.#matcher.matchBlock(block.text);
+      if (matches.candidates.length || matches.cues.length) keep({ block, matches });
+      if (i % MATCHED_PER_BUDGET_CHECK === MATCHED_PER_BUDGET_CHECK - 1 && !budget()) yield;
+    }
+    waiting.length = 0;
   }
 
   /** Scans `root` in one go (the CLI and tests; the content script slices with `scanSteps`). */

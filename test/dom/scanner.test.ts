@@ -100,6 +100,29 @@ describe('a sliced first scan', () => {
     expect(pauses).toBeGreaterThan(15);
     expect(idsOf(scanner)).toEqual(['meng-hongwei:Meng Hongwei']);
   });
+
+  it('pauses while matching a long run of paragraphs that name someone, and finds every name', () => {
+    const named = Array.from({ length: 300 }, (_, i) => `<p>Meng Hongwei spoke on day ${i}.</p>`).join('');
+    let matchedInSlice = 0;
+    const counting = new (class extends Matcher {
+      override matchBlock(text: string) {
+        matchedInSlice++;
+        return super.matchBlock(text);
+      }
+    })(SAMPLE_DATASET);
+    document.body.innerHTML = named;
+    const scanner = new PageScanner(counting);
+    let most = 0;
+    for (const _ of scanner.scanSteps(document.body, () => false)) {
+      most = Math.max(most, matchedInSlice);
+      matchedInSlice = 0;
+    }
+    most = Math.max(most, matchedInSlice);
+    // The blocks the prefilter lets through are matched together, a few at a time between pauses.
+    expect(most).toBeLessThanOrEqual(16);
+    expect(scanner.mentionCount).toBe(300);
+    expect(idsOf(scanner)).toEqual(idsOf(scanPage(named)));
+  });
 });
 
 describe('a first scan from where the reader is', () => {
