@@ -189,8 +189,12 @@ async function main() {
       markJs: mark,
       runs: { floor, scanAll: full, liveScan: live, longestTask: longest, frameBlocking },
     };
-    c.scanVsFloor = c.scanAllMs / c.floorMs;
-    c.liveVsFloor = c.liveScanMs / c.floorMs;
+    // The ratios are taken within each run (a floor and our scans, loaded one after the other), then
+    // their median: the machine's speed drifts between runs (floors of 97 and 55 ms in one bench run),
+    // and a ratio of medians would pair a slow run's floor with a fast run's scan.
+    c.scanVsFloor = median(full.map((ms, run) => ms / floor[run]));
+    c.liveVsFloor = median(live.map((ms, run) => ms / floor[run]));
+    c.scanVsFloorOfMedians = c.scanAllMs / c.floorMs;
     // mark.js over the cap: the ratio is at least cap/ours.
     c.markVsOurs = mark.timedOut ? markCapMs / c.scanAllMs : mark.ms / c.scanAllMs;
     c.markVsOursIsLowerBound = mark.timedOut;
@@ -437,6 +441,7 @@ function table(res) {
     const ratio = `${c.markVsOursIsLowerBound ? '>' : ''}${f(c.markVsOurs)}x`;
     row(c.label, `${(c.textChars / 1e6).toFixed(2)}MB/${c.textNodes}n`, f(c.floorMs), f(c.scanAllMs), f(c.liveScanMs), `${f(c.scanVsFloor, 2)}x`, `${f(c.liveVsFloor, 2)}x`, mark, ratio, f(c.longestTaskMs));
   }
+  lines.push(`  scan/floor and live/floor: medians of each run's ratio; the ratio of the medians: article ${f(res.cases.article.scanVsFloorOfMedians, 2)}x, wide ${f(res.cases.wide.scanVsFloorOfMedians, 2)}x`);
   lines.push(`  mentions: article ${res.cases.article.mentions}, wide ${res.cases.wide.mentions}`);
   lines.push(`  frames blocked during the live scan (long animation frames, blockingDuration, worst of the runs): article ${f(res.cases.article.frameBlockingMs)} ms, wide ${f(res.cases.wide.frameBlockingMs)} ms`);
   const g = res.cases.grow;

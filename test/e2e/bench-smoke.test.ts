@@ -51,7 +51,7 @@ describe('bench smoke', () => {
     expect(r.dataset.figures).toBeGreaterThan(0);
     for (const key of ['article', 'wide']) {
       const c = r.cases[key];
-      for (const v of [c.floorMs, c.scanAllMs, c.liveScanMs, c.scanVsFloor, c.textChars, c.textNodes]) positive(v);
+      for (const v of [c.floorMs, c.scanAllMs, c.liveScanMs, c.scanVsFloor, c.scanVsFloorOfMedians, c.liveVsFloor, c.textChars, c.textNodes]) positive(v);
       expect(c.mentions).toBeGreaterThan(0);
       // The live scan finds what the synchronous scan finds.
       expect(c.liveMentions).toBe(c.mentions);
