@@ -25,7 +25,7 @@ const OUT = outArg ? path.resolve(outArg.slice(6)) : SMOKE ? null : path.join(ro
 
 const P = SMOKE
   ? { runs: 1, paragraphs: 300, wideNodes: 3000, batches: 3, batchSize: 10, extraNames: 2000, hovers: 10, largeHovers: 3, normalParagraphs: 100, markTimeoutMs: [10_000, 10_000], growRuns: 1, startupRuns: 2 }
-  : { runs: 5, paragraphs: 20_000, wideNodes: 100_000, batches: 10, batchSize: 100, extraNames: 100_000, hovers: 200, largeHovers: 20, normalParagraphs: 150, markTimeoutMs: [60_000, 30_000], growRuns: 3, startupRuns: 5 };
+  : { runs: 9, paragraphs: 20_000, wideNodes: 100_000, batches: 10, batchSize: 100, extraNames: 100_000, hovers: 200, largeHovers: 20, normalParagraphs: 150, markTimeoutMs: [60_000, 30_000], growRuns: 3, startupRuns: 5 };
 
 const TARGETS = {
   scanVsFloor: 2,
