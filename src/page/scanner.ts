@@ -196,8 +196,8 @@ export class PageScanner {
   *#matchWaiting(waiting: TextBlock[], budget: SliceBudget, keep: (record: BlockRecord) => void): Generator<void, void, undefined> {
     for (let i = 0; i < waiting.length; i++) {
       const block = waiting[i]!;
-      const matches = this.#matcher.matchBlock(block.text);
-      if (matches.candidates.length || matches.cues.length) keep({ block, matches });
+      const matches = this.#namesIn(block.text);
+      if (matches) keep({ block, matches });
       if (i % MATCHED_PER_BUDGET_CHECK === MATCHED_PER_BUDGET_CHECK - 1 && !budget()) yield;
     }
     waiting.length = 0;
@@ -292,8 +292,12 @@ export class PageScanner {
 
   /** What the cursor's block names, or null when it names nobody (most blocks stop at the prefilter). */
   #matchesOf(cursor: BlockCursor): BlockMatches | null {
-    if (!this.#matcher.mayMatch(cursor.parts, cursor.count)) return null;
-    const matches = this.#matcher.matchBlock(cursor.text);
+    return this.#matcher.mayMatch(cursor.parts, cursor.count) ? this.#namesIn(cursor.text) : null;
+  }
+
+  /** What a block's text names (candidates or cues), or null when nothing. */
+  #namesIn(text: string): BlockMatches | null {
+    const matches = this.#matcher.matchBlock(text);
     return matches.candidates.length || matches.cues.length ? matches : null;
   }
 
