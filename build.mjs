@@ -33,6 +33,17 @@ const ZIP_DATE = new Date('2021-09-09T00:00:00Z');
 
 class BuildError extends Error {}
 
+/**
+ * The oldest browsers Context Cards installs on, and what they drive: esbuild's syntax targets and
+ * each manifest's install floor. Chrome 128: the first with the `Highlight` registry shared between
+ * a content script's world and the page's (and `Promise.withResolvers`). Firefox 140: the oldest
+ * supported ESR (Debian 12 and most enterprises run it); its `::highlight()` paints no underline,
+ * which highlight.css answers with a tint. Firefox for Android 142: the first that reads
+ * `data_collection_permissions`, which the store requires of new add-ons.
+ */
+export const BROWSER_FLOORS = { chrome: 128, firefox: 140, firefoxAndroid: 142 };
+const ESBUILD_TARGETS = [`chrome${BROWSER_FLOORS.chrome}`, `firefox${BROWSER_FLOORS.firefox}`];
+
 /** Loads the TypeScript dataset compiler (src/core) by bundling it for Node. */
 async function loadDatasetCompiler() {
   const outfile = path.join(dist, '.build', 'dataset-compile.mjs');
@@ -132,7 +143,7 @@ export function cssTextPlugin() {
     setup(build) {
       build.onLoad({ filter: /\.css$/ }, async (args) => {
         const css = await readFile(args.path, 'utf8');
-        const contents = dev ? css : (await esbuild.transform(css, { loader: 'css', minify: true, target: ['chrome128', 'firefox142'] })).code;
+        const contents = dev ? css : (await esbuild.transform(css, { loader: 'css', minify: true, target: ESBUILD_TARGETS })).code;
         return { contents, loader: 'text' };
       });
     },
@@ -149,15 +160,16 @@ export function deriveManifest(base, target, version) {
   manifest.version = version;
   if (target === 'chrome') {
     manifest.background = { service_worker: 'background.js' };
-    manifest.minimum_chrome_version = '128';
+    manifest.minimum_chrome_version = String(BROWSER_FLOORS.chrome);
   } else {
     manifest.background = { scripts: ['background.js'] };
     manifest.browser_specific_settings = {
       gecko: {
         id: 'context-cards@context-cards.org',
-        strict_min_version: '142.0',
+        strict_min_version: `${BROWSER_FLOORS.firefox}.0`,
         data_collection_permissions: { required: ['none'] },
       },
+      gecko_android: { strict_min_version: `${BROWSER_FLOORS.firefoxAndroid}.0` },
     };
   }
   return manifest;
@@ -173,7 +185,7 @@ function bundleOptions(getDataset, outdir) {
     outdir,
     bundle: true,
     format: 'iife',
-    target: ['chrome128', 'firefox142'],
+    target: ESBUILD_TARGETS,
     jsx: 'automatic',
     jsxImportSource: 'preact',
     minify: !dev,

@@ -34,6 +34,9 @@ export interface FirefoxSession {
   close(): Promise<void>;
 }
 
+/** Sizes a Firefox page's viewport, on every supported Firefox ESR (see browsers.mjs). */
+export function setFirefoxViewport(page: PptrPage, size: { width: number; height: number }): Promise<void>;
+
 export function launchFirefox(options?: {
   extensionDir?: string;
   headless?: boolean;

@@ -214,6 +214,28 @@ export async function launchChromium({ extensionDir, headless = true, proxy, arg
 }
 
 /**
+ * Sizes a Firefox page's viewport. Puppeteer sends `browsingContext.setViewport` together with
+ * `emulation.setScreenOrientationOverride`, which Firefox ESR 140's WebDriver BiDi does not know;
+ * the viewport command still applies, so that one refusal is waited out and ignored.
+ * @param {import('puppeteer-core').Page} page
+ * @param {{width: number, height: number}} size
+ */
+export async function setFirefoxViewport(page, size) {
+  try {
+    await page.setViewport(size);
+  } catch (err) {
+    if (!String(err?.message).includes('setScreenOrientationOverride')) throw err;
+    const deadline = Date.now() + 5_000;
+    while (Date.now() < deadline) {
+      const inner = await page.evaluate(() => [window.innerWidth, window.innerHeight]);
+      if (inner[0] === size.width && inner[1] === size.height) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error(`Firefox did not resize its viewport to ${size.width}×${size.height}`);
+  }
+}
+
+/**
  * Launch Firefox (puppeteer-core, WebDriver BiDi) and install the extension as a temporary add-on.
  * @param {{extensionDir?: string, headless?: boolean, prefs?: Record<string, unknown>, handleSignals?: boolean}} [options]
  *   handleSignals: let Puppeteer kill the browser on SIGINT/SIGTERM/SIGHUP (default true).
@@ -237,7 +259,8 @@ export async function launchFirefox({ extensionDir, headless = true, prefs = {},
       userDataDir: tmp.profile,
       timeout: LAUNCH_TIMEOUT_MS,
       protocolTimeout: LAUNCH_TIMEOUT_MS,
-      defaultViewport: headless ? VIEWPORT : null,
+      // Set per page by setFirefoxViewport: Puppeteer's own call fails on Firefox ESR 140.
+      defaultViewport: null,
       extraPrefsFirefox: {
         // MV3 host permissions are origin controls in Firefox: grant them at (temporary) install.
         'extensions.originControls.grantByDefault': true,
@@ -276,7 +299,7 @@ export async function launchFirefox({ extensionDir, headless = true, prefs = {},
     const extensionId = ext ? await withTimeout(browser.installExtension(ext), 30_000, 'Installing the extension') : null;
     const page = (await browser.pages())[0] ?? (await browser.newPage());
     // defaultViewport is not applied to the initial tab over BiDi; set it explicitly.
-    if (headless) await page.setViewport(VIEWPORT);
+    if (headless) await setFirefoxViewport(page, VIEWPORT);
     return { browser, page, extensionId, executablePath, close };
   } catch (err) {
     await close();

@@ -8,7 +8,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { launchChromium, launchFirefox, type ChromiumSession, type FirefoxSession } from '../../scripts/browsers.mjs';
 import { serveDir, type ServeOptions } from '../../scripts/serve.mjs';
 
-export { findBrowser, launchChromium, launchFirefox } from '../../scripts/browsers.mjs';
+export { findBrowser, launchChromium, launchFirefox, setFirefoxViewport } from '../../scripts/browsers.mjs';
 export {
   hoverText,
   textPoint,

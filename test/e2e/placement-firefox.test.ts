@@ -1,7 +1,7 @@
 // @vitest-environment node
 // Card placement in Firefox (one browser for the file): see placement-suite.ts.
 import { describe } from 'vitest';
-import { withFirefox } from './helpers';
+import { setFirefoxViewport, withFirefox } from './helpers';
 import { placementSuite, type PlacementPage } from './placement-suite';
 
 describe('card placement in Firefox', () => {
@@ -9,6 +9,6 @@ describe('card placement in Firefox', () => {
   placementSuite({
     page: () => session().page as unknown as PlacementPage,
     url: () => `${fixture().url}placement.html`,
-    resize: (width, height) => session().page.setViewport({ width, height }),
+    resize: (width, height) => setFirefoxViewport(session().page, { width, height }),
   });
 });
