@@ -3,6 +3,8 @@ import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { DEFAULT_SHORTCUTS, Options, type SaveStatus, type Shortcut } from '../ui/Options';
 import { PANEL_STYLES } from '../ui/panel-styles';
+import { HIGHLIGHT_NAMES, underlineComesWithTint } from '../page/marks';
+import markCss from './highlight.css';
 import { t, uiLanguage } from './i18n';
 import { COMMANDS } from './messages';
 import {
@@ -22,8 +24,25 @@ const LIMITS = { dwellMin: DWELL_MIN_MS, dwellMax: DWELL_MAX_MS, maxSites: MAX_S
 
 function injectStyles(): void {
   const style = document.createElement('style');
-  style.textContent = PANEL_STYLES;
+  style.textContent = PANEL_STYLES + markCss;
   document.head.append(style);
+}
+
+/**
+ * Marks each highlight style's sample word with the same highlight the content script uses, so the
+ * reader sees what this browser really draws (Firefox before 149 draws no underline in a mark).
+ */
+function markSamples(): void {
+  const registry = (globalThis.CSS as unknown as { highlights?: Map<string, unknown> } | undefined)?.highlights;
+  const HighlightCtor = (globalThis as unknown as { Highlight?: new (...ranges: Range[]) => unknown }).Highlight;
+  if (!registry || !HighlightCtor) return;
+  for (const [style, name] of Object.entries(HIGHLIGHT_NAMES)) {
+    const sample = document.querySelector(`[data-mark-sample="${style}"]`);
+    if (!sample) continue;
+    const range = document.createRange();
+    range.selectNodeContents(sample);
+    registry.set(name, new HighlightCtor(range));
+  }
 }
 
 async function readShortcuts(): Promise<readonly Shortcut[]> {
@@ -59,6 +78,7 @@ async function main(): Promise<void> {
     render(
       <Options
         t={t}
+        underlineComesWithTint={underlineComesWithTint(globalThis.CSS)}
         settings={settings}
         problems={problems}
         status={status}
@@ -74,6 +94,7 @@ async function main(): Promise<void> {
       />,
       root,
     );
+    markSamples();
   };
 
   /** Saves in order; the form shows the new value at once and the outcome when the write ends. */

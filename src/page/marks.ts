@@ -10,6 +10,18 @@ export const HIGHLIGHT_NAMES = {
   background: 'context-cards-mention-background',
 } as const satisfies Record<Exclude<MarkStyle, 'none'>, string>;
 
+/**
+ * A feature query true only in Gecko, whose `::highlight()` painted no underline before Firefox 149:
+ * highlight.css adds a tint to the underline style under it. Shared so that the options page
+ * describes what the marks look like in the browser it runs in.
+ */
+export const GECKO_QUERY = '(-moz-orient: inline)';
+
+/** Whether the underline style is drawn with a tint in this browser (see GECKO_QUERY). */
+export function underlineComesWithTint(css: { supports(query: string): boolean } | undefined): boolean {
+  return css?.supports(GECKO_QUERY) ?? false;
+}
+
 interface HighlightLike {
   add(range: AbstractRange): unknown;
   delete(range: AbstractRange): unknown;

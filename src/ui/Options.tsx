@@ -38,6 +38,8 @@ export interface OptionsLimits {
 
 export interface OptionsProps {
   t: Translate;
+  /** This browser draws the underline style with a tint (Firefox: see highlight.css). */
+  underlineComesWithTint?: boolean;
   settings: OptionsSettings;
   /** What was invalid in the stored settings and has been reset (shown until dismissed). */
   problems: readonly string[];
@@ -110,10 +112,11 @@ export function Options(props: OptionsProps) {
           legend={t('optionsHighlight')}
           value={settings.highlight}
           options={[
-            ['underline', t('optionsHighlightUnderline')],
+            ['underline', t(props.underlineComesWithTint ? 'optionsHighlightUnderlineTinted' : 'optionsHighlightUnderline')],
             ['background', t('optionsHighlightBackground')],
             ['none', t('optionsHighlightNone')],
           ]}
+          sample={t('optionsHighlightSample')}
           onChange={(v) => set('highlight', v)}
           hint={t('optionsHighlightHint')}
         />
@@ -199,6 +202,8 @@ function Radios<V extends string>(props: {
   options: ReadonlyArray<readonly [V, string]>;
   onChange: (value: V) => void;
   hint?: string;
+  /** A word shown after each label, marked by the page that hosts the form in that option's style. */
+  sample?: string;
   children?: ComponentChildren;
 }) {
   const hintId = `${props.name}-hint`;
@@ -210,7 +215,14 @@ function Radios<V extends string>(props: {
         return (
           <div class="check-row" key={value}>
             <input type="radio" id={id} name={props.name} value={value} checked={props.value === value} onChange={() => props.onChange(value)} />
-            <label for={id}>{label}</label>
+            <label for={id}>
+              {label}
+              {props.sample && (
+                <span class="mark-sample" data-mark-sample={value} aria-hidden="true">
+                  {props.sample}
+                </span>
+              )}
+            </label>
           </div>
         );
       })}

@@ -47,6 +47,7 @@ p { margin: 0.375rem 0; }
 .link-button:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 
 .switches { display: grid; gap: 0.375rem; padding: 0.5rem 0; border-block: 1px solid var(--line); }
+.mark-sample { margin-inline-start: 0.75em; }
 .switch-row, .check-row { display: flex; align-items: flex-start; gap: 0.5rem; padding: 0.125rem 0; }
 .switch-label { display: grid; cursor: pointer; }
 .switch-row input:disabled + .switch-label { cursor: default; color: var(--muted); }

@@ -38,6 +38,16 @@ function type(input: HTMLInputElement, value: string, commit = true) {
 }
 
 describe('the options page', () => {
+  it('names each highlight style as this browser draws it, with a sample word to mark', () => {
+    show();
+    const label = () => $('label[for="highlight-underline"]');
+    expect(text(label().firstChild as Element)).toBe(t('optionsHighlightUnderline'));
+    expect(text(label().querySelector('[data-mark-sample="underline"]'))).toBe(t('optionsHighlightSample'));
+    expect(container.querySelectorAll('[data-mark-sample][aria-hidden="true"]')).toHaveLength(3);
+    show({ underlineComesWithTint: true });
+    expect(text(label().firstChild as Element)).toBe(t('optionsHighlightUnderlineTinted'));
+  });
+
   it('renders every setting from the props', () => {
     const settings: Settings = {
       categories: { person: true, organization: false, place: true },
