@@ -21,6 +21,69 @@ const HOW_TO_INSTALL = {
     'or set FIREFOX_PATH=/path/to/firefox',
 };
 
+/**
+ * Chromium's own background traffic switched off as far as switches allow (updates, sign-in,
+ * autofill, network time, field trials, safe browsing, pings). Some still leaks on some builds,
+ * which is why the no-network test judges requests by the context that made them, not by host.
+ */
+const CHROMIUM_QUIET = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-default-apps',
+  '--disable-domain-reliability',
+  '--disable-client-side-phishing-detection',
+  '--disable-sync',
+  '--disable-field-trial-config',
+  '--disable-features=AutofillServerCommunication,OptimizationHints,MediaRouter,Translate,CertificateTransparencyComponentUpdater,NetworkTimeServiceQuerying',
+  '--safebrowsing-disable-auto-update',
+  '--no-pings',
+  '--metrics-recording-only',
+  '--no-first-run',
+  '--no-default-browser-check',
+  // Sign-in and Google API endpoints pointed at a closed loopback port.
+  '--gaia-url=http://127.0.0.1:9/',
+  '--google-apis-url=http://127.0.0.1:9/',
+  '--lso-url=http://127.0.0.1:9/',
+];
+
+/**
+ * Firefox's own background traffic switched off: remote settings (whose server can be overridden
+ * only with MOZ_REMOTE_SETTINGS_DEVTOOLS in the environment), blocklist, captive-portal and
+ * connectivity checks, push, region, telemetry, updates, safe-browsing lists, plugin updates and
+ * speculative connections. With these, Firefox ESR 140 and 153 send nothing at all, so the
+ * no-network test can fail on any request that leaves the machine.
+ */
+const FIREFOX_QUIET_PREFS = {
+  'services.settings.server': 'data:,#remote-settings-off',
+  'extensions.blocklist.enabled': false,
+  'network.captive-portal-service.enabled': false,
+  'network.connectivity-service.enabled': false,
+  'dom.push.connection.enabled': false,
+  'browser.region.network.url': '',
+  'browser.region.update.enabled': false,
+  'security.remote_settings.crlite_filters.enabled': false,
+  'security.remote_settings.intermediates.enabled': false,
+  'toolkit.telemetry.enabled': false,
+  'toolkit.telemetry.server': '',
+  'toolkit.telemetry.unified': false,
+  'toolkit.telemetry.archive.enabled': false,
+  'datareporting.policy.dataSubmissionEnabled': false,
+  'app.update.auto': false,
+  'app.update.enabled': false,
+  'app.normandy.enabled': false,
+  'browser.safebrowsing.update.enabled': false,
+  'browser.safebrowsing.provider.mozilla.updateURL': '',
+  'browser.safebrowsing.provider.google4.updateURL': '',
+  'browser.safebrowsing.provider.google.updateURL': '',
+  'media.gmp-manager.url': '',
+  'browser.topsites.contile.enabled': false,
+  'browser.ping-centre.telemetry': false,
+  'network.dns.disablePrefetch': true,
+  'network.prefetch-next': false,
+  'network.predictor.enabled': false,
+  'browser.shell.checkDefaultBrowser': false,
+};
+
 const LAUNCH_TIMEOUT_MS = 60_000;
 const CLOSE_TIMEOUT_MS = 15_000;
 const VIEWPORT = { width: 1280, height: 800 };
@@ -149,15 +212,7 @@ export async function launchChromium({ extensionDir, headless = true, proxy, arg
       args: [
         ...(ext ? [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`] : []),
         '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-default-apps',
-        '--disable-domain-reliability',
-        '--disable-client-side-phishing-detection',
-        '--disable-sync',
-        '--metrics-recording-only',
-        '--no-first-run',
-        '--no-default-browser-check',
+        ...CHROMIUM_QUIET,
         ...args,
       ],
       ignoreDefaultArgs: ['--disable-extensions'],
@@ -264,12 +319,10 @@ export async function launchFirefox({ extensionDir, headless = true, prefs = {},
       extraPrefsFirefox: {
         // MV3 host permissions are origin controls in Firefox: grant them at (temporary) install.
         'extensions.originControls.grantByDefault': true,
-        'browser.shell.checkDefaultBrowser': false,
-        'datareporting.policy.dataSubmissionEnabled': false,
-        'toolkit.telemetry.enabled': false,
+        ...FIREFOX_QUIET_PREFS,
         ...prefs,
       },
-      env: { ...process.env, HOME: tmp.home },
+      env: { ...process.env, HOME: tmp.home, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
       handleSIGINT: handleSignals,
       handleSIGTERM: handleSignals,
       handleSIGHUP: handleSignals,

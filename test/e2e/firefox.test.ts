@@ -2,17 +2,15 @@
 // The built extension (dist/firefox) in real headless Firefox ESR, driven by puppeteer-core over
 // WebDriver BiDi. Run `node build.mjs` first (npm test does).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HTTPRequest, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { basicPageSuite } from './basic-suite';
 import {
   FIREFOX_DIST,
   HOOK_TIMEOUT,
   firefoxProxyPrefs,
   hoverText,
-  isAllowedRequest,
   launchFirefox,
   moveMouseAway,
-  proxyHitHost,
   sleep,
   startFixtureServer,
   startProxySink,
@@ -21,38 +19,19 @@ import {
   type FixtureServer,
   type ProxySink,
 } from './helpers';
+import { judgeRequests, recordFirefoxPageRequests, type SeenRequest } from './network-audit';
 
 const FIXTURE = 'basic.html';
 /** What basic.html itself loads. */
 const PAGE_PATHS = ['/basic.html', '/style.css'];
-/**
- * Hosts Firefox itself contacts in the background (remote settings, blocklists, captive-portal
- * and push services). They are the browser's traffic, not the extension's; every other host
- * reaching the proxy fails the test.
- */
-const FIREFOX_OWN_HOSTS = new Set([
-  'firefox.settings.services.mozilla.com',
-  'content-signature-2.cdn.mozilla.net',
-  'detectportal.firefox.com',
-  'push.services.mozilla.com',
-  'aus5.mozilla.org',
-  'shavar.services.mozilla.com',
-  'incoming.telemetry.mozilla.org',
-]);
 const DIALOG = 'context-cards-host >>> [role="dialog"]';
-
-interface Seen {
-  url: string;
-  afterLoad: boolean;
-}
 
 let session: Awaited<ReturnType<typeof launchFirefox>> | undefined;
 let page: Page;
 let fixture: FixtureServer;
 let sink: ProxySink;
 let mentions = 0;
-let loaded = false;
-const seen: Seen[] = [];
+let seen: SeenRequest[] = [];
 
 /** The dialog's accessible name: aria-label, or the text of its aria-labelledby targets. */
 async function dialogName(): Promise<string> {
@@ -79,9 +58,8 @@ describe('Firefox + dist/firefox', () => {
     // Everything not on loopback goes to the sink, which records it and answers 502.
     session = await launchFirefox({ extensionDir: FIREFOX_DIST, headless: true, prefs: firefoxProxyPrefs(sink.port) });
     page = session.page;
-    page.on('request', (r: HTTPRequest) => seen.push({ url: r.url(), afterLoad: loaded }));
+    seen = recordFirefoxPageRequests(page);
     await page.goto(fixture.url + FIXTURE, { waitUntil: 'load' });
-    loaded = true;
     mentions = await waitForScan(page);
   }, HOOK_TIMEOUT);
 
@@ -107,28 +85,14 @@ describe('Firefox + dist/firefox', () => {
 
   basicPageSuite(() => page as never);
 
-  it('makes no network request: only the fixture page and its own resources are fetched', async () => {
+  it('makes no network request: a silenced Firefox sends nothing through the proxy, and the page only its own files', async () => {
     // Give any late request (from the background script or content script) a moment to show up.
     await sleep(300);
-    const report = {
-      // Seen by the browser (page): anything but the fixture page and its stylesheet.
-      foreign: seen.filter((s) => !isAllowedRequest(s.url, fixture.origin, PAGE_PATHS)).map((s) => s.url),
-      // Anything requested after the page had loaded (the page itself makes no late request).
-      afterLoad: seen.filter((s) => s.afterLoad && !s.url.startsWith('data:') && !s.url.endsWith('/favicon.ico')).map((s) => s.url),
-      // What the fixture server received.
-      served: fixture.requests.map((r) => r.url).filter((u) => u !== '/favicon.ico'),
-      // Catch-all: a request for any other origin, from any part of the browser, reaches the proxy sink.
-      proxy: sink.hits.filter((h) => !FIREFOX_OWN_HOSTS.has(proxyHitHost(h))),
-    };
-    console.log(
-      `requests to the network, by context (Firefox): page and content script ${report.foreign.length}, ` +
-        `background and anything else via the proxy ${report.proxy.length}`,
-    );
-    expect(report).toEqual({
-      foreign: [],
-      afterLoad: [],
+    const verdict = judgeRequests({ browser: 'firefox', seen, sink, fixture, pagePaths: PAGE_PATHS });
+    console.log(`Firefox: ${seen.length} page requests seen, ${sink.hits.length} requests through the proxy`);
+    expect({ leaks: verdict.leaks, served: fixture.requests.map((r) => r.url).filter((u) => u !== '/favicon.ico') }).toEqual({
+      leaks: [],
       served: PAGE_PATHS,
-      proxy: [],
     });
   });
 });
