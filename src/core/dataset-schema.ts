@@ -21,7 +21,7 @@ export const sourceSchema = z.strictObject({
    * the build's freshness report.
    */
   relay: z.literal(true).optional(),
-  /** The page could not be reached to confirm its title and content: the card says so. */
+  /** The page's title (or the page itself) could not be confirmed at review: the card says so. */
   unverified: z.literal(true).optional(),
 });
 
