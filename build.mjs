@@ -82,8 +82,14 @@ export async function compileFigures() {
     );
   }
   const reviewed = figures.map((f) => f.reviewed).sort().at(-1);
-  return compiler.compileDataset(figures, reviewed);
+  const dataset = compiler.compileDataset(figures, reviewed);
+  freshness = compiler.formatFreshnessReport(compiler.freshnessReport(dataset.figures, reviewed));
+  return dataset;
 }
+
+/** Lines of the freshness report of the dataset compiled last (src/core/freshness.ts). */
+let freshness = [];
+const logFreshness = () => freshness.forEach((line) => log(line));
 
 /** esbuild plugin: `import dataset from 'virtual:dataset'` gives the compiled dataset. */
 export function datasetPlugin(getDataset) {
@@ -265,6 +271,7 @@ async function buildExtension() {
   let dataset;
   const getDataset = async () => (dataset ??= await compileFigures());
   await getDataset();
+  logFreshness();
   const outdir = path.join(dist, '.build', 'bundle');
   await rm(outdir, { recursive: true, force: true });
   if (args.has('--watch')) {
@@ -318,6 +325,7 @@ async function main() {
   if (args.has('--check-data')) {
     const dataset = await compileFigures();
     log(`dataset OK: ${dataset.figures.length} figures, ${dataset.patterns.length} name and cue patterns`);
+    logFreshness();
     return;
   }
   if (args.has('--cli')) {

@@ -8,6 +8,8 @@ import { fold, foldName } from './fold';
 import { Matcher } from './matcher';
 import { resolveMentions } from './resolve';
 
+export { formatFreshnessReport, freshnessReport } from './freshness';
+
 export interface DatasetProblem {
   file: string;
   field: string;

@@ -15,6 +15,14 @@ export const sourceSchema = z.strictObject({
   publisher: nonEmpty,
   url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
   asOf: isoDate,
+  /**
+   * A copy or relay of another outlet's report (a syndication site, an aggregator, a reposted
+   * text), cited because the original could not be reached. Shown as such on the card and listed by
+   * the build's freshness report.
+   */
+  relay: z.literal(true).optional(),
+  /** The page's title (or the page itself) could not be confirmed at review: the card says so. */
+  unverified: z.literal(true).optional(),
 });
 
 export const aliasSchema = z.strictObject({
@@ -39,6 +47,11 @@ const datedText = z.strictObject({
   from: isoDate.optional(),
   to: isoDate.optional(),
   asOf: isoDate.optional(),
+  /**
+   * The role can no longer change (a death, a dissolution): the freshness report leaves it out
+   * however old its `asOf`.
+   */
+  final: z.literal(true).optional(),
   sources: sourceRefs,
 });
 

@@ -1,6 +1,7 @@
 /** The figure card: who this is, role then and now, what the story says, what differs from the record, sources. */
 import { Fragment, type ComponentChildren } from 'preact';
 import type { Category, Figure, Source } from '../core/dataset';
+import { readerDate } from './dates';
 import type { Translate } from './translate';
 
 export interface CardProps {
@@ -82,7 +83,7 @@ export function Card({ t, figure, nameOf, reviewed, onOpenFigure, onBack, onClos
             </dd>
           </div>
           <div>
-            <dt>{figure.roleNow.asOf ? t('cardRoleAsOf', figure.roleNow.asOf) : t('cardRoleNow')}</dt>
+            <dt>{figure.roleNow.asOf && !figure.roleNow.final ? t('cardRoleAsOf', readerDate(figure.roleNow.asOf, t('cardDateLocale'))) : t('cardRoleNow')}</dt>
             <dd>
               {figure.roleNow.text} {cite(figure.roleNow.sources)}
             </dd>
@@ -177,6 +178,8 @@ export function Card({ t, figure, nameOf, reviewed, onOpenFigure, onBack, onClos
               <span class="source-meta">
                 {' '}
                 — {s.publisher}, {s.asOf}
+                {s.relay && ` · ${t('cardSourceRelay')}`}
+                {s.unverified && ` · ${t('cardSourceUnverified')}`}
               </span>
             </li>
           ))}

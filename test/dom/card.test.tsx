@@ -69,4 +69,28 @@ describe('the card', () => {
     render(<Card t={t} figure={figure} nameOf={nameOf} reviewed="2026-11-28" onOpenFigure={noop} onClose={noop} />, container);
     expect(container.querySelector('[role="dialog"]')!.getAttribute('aria-label')).toBe(figure.name);
   });
+
+  it('says how current the role is in words, and labels relays and unchecked pages', () => {
+    const base = REAL_DATASET.figures[0]!;
+    const [first, second] = base.sources;
+    const figure = {
+      ...base,
+      roleNow: { ...base.roleNow, asOf: '2025-07' },
+      sources: [{ ...first!, relay: true as const }, { ...second!, unverified: true as const }, ...base.sources.slice(2)],
+    };
+    render(<Card t={t} figure={figure} nameOf={nameOf} reviewed="2026-12-07" onOpenFigure={noop} onClose={noop} />, container);
+    expect(container.querySelector('.roles')!.textContent).toContain('As of July 2025');
+    const meta = [...container.querySelectorAll('.source-meta')].map((el) => el.textContent!);
+    expect(meta[0]).toContain(t('cardSourceRelay'));
+    expect(meta[1]).toContain(t('cardSourceUnverified'));
+    expect(meta[2] ?? '').not.toContain(t('cardSourceRelay'));
+  });
+
+  it('a role that cannot change (a death) is not dated as current', () => {
+    const base = REAL_DATASET.figures[0]!;
+    const figure = { ...base, roleNow: { ...base.roleNow, asOf: '2011-05-02', final: true as const } };
+    render(<Card t={t} figure={figure} nameOf={nameOf} reviewed="2026-12-07" onOpenFigure={noop} onClose={noop} />, container);
+    expect(container.querySelector('.roles')!.textContent).not.toContain('As of');
+    expect(container.querySelector('.roles')!.textContent).toContain(t('cardRoleNow'));
+  });
 });
