@@ -221,7 +221,7 @@ async function writeTargets(outdir) {
 }
 
 /** The extension's own pages: each an empty document that its script fills (title and language included). */
-const EXTENSION_PAGES = ['popup', 'options', 'welcome'];
+const EXTENSION_PAGES = ['popup', 'options', 'welcome', 'lookup'];
 
 function extensionPageHtml(page) {
   return `<!doctype html>

@@ -4,7 +4,9 @@
  * first-run check for site access.
  */
 import browser, { type Runtime, type Tabs } from 'webextension-polyfill';
-import { isCommand, parseMessage, type CommandMessage } from './messages';
+import { LOOK_UP_MENU_ID, onLookUpClicked, type LookUpDeps, type MenuClick } from './context-menu';
+import { t } from './i18n';
+import { isCommand, parseMessage, type CommandMessage, type LookUpSelectionMessage } from './messages';
 import { hasSiteAccess } from './site-access';
 import { defaultSettings, loadSettings, watchSettings } from './settings';
 import { TabFigures } from './tab-figures';
@@ -73,3 +75,29 @@ browser.runtime.onInstalled.addListener(({ reason }) => {
     if (!granted) void browser.tabs.create({ url: browser.runtime.getURL('welcome.html') });
   });
 });
+
+// The context menu on selected text. Menus persist with the extension, so they are made once per
+// install or update (Chrome refuses a second item with the same id).
+browser.runtime.onInstalled.addListener(() => {
+  void browser.contextMenus.removeAll().then(() =>
+    browser.contextMenus.create({ id: LOOK_UP_MENU_ID, title: t('menuLookUp', '%s'), contexts: ['selection'] }),
+  );
+});
+
+const lookUpDeps: LookUpDeps = {
+  async openInPage(tabId, frameId) {
+    const message: LookUpSelectionMessage = { type: 'look-up-selection' };
+    return (await browser.tabs.sendMessage(tabId, message, { frameId })) === true;
+  },
+  async openLookupPage(query) {
+    const url = browser.runtime.getURL(`lookup.html${query ? `?q=${encodeURIComponent(query)}` : ''}`);
+    await browser.windows.create({ url, type: 'popup', width: 440, height: 640 });
+  },
+};
+
+/** The menu's click handler, also named on the worker's global so the end-to-end test can call it. */
+async function lookUpFromMenu(info: MenuClick, tab?: Tabs.Tab): Promise<string> {
+  return onLookUpClicked(info, tab, lookUpDeps);
+}
+browser.contextMenus.onClicked.addListener((info, tab) => void lookUpFromMenu(info, tab));
+(globalThis as { contextCardsLookUpFromMenu?: typeof lookUpFromMenu }).contextCardsLookUpFromMenu = lookUpFromMenu;

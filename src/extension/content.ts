@@ -83,6 +83,7 @@ function start(): void {
   browser.runtime.onMessage.addListener((raw: unknown) => {
     const message = parseMessage(raw);
     if (message?.type === 'command') session?.runCommand(message.command);
+    else if (message?.type === 'look-up-selection') return Promise.resolve(session?.runCommand('open-at-caret') ?? false);
     else console.debug('Context Cards: dropped a message it does not know', raw);
     return undefined;
   });

@@ -17,7 +17,12 @@ export interface CommandMessage {
   command: CommandName;
 }
 
-export type ExtensionMessage = FiguresOnPageMessage | CommandMessage;
+/** From the context menu: open the card of the name in the frame's selection, answering whether it did. */
+export interface LookUpSelectionMessage {
+  type: 'look-up-selection';
+}
+
+export type ExtensionMessage = FiguresOnPageMessage | CommandMessage | LookUpSelectionMessage;
 
 export function parseMessage(value: unknown): ExtensionMessage | null {
   if (typeof value !== 'object' || value === null) return null;
@@ -31,6 +36,8 @@ export function parseMessage(value: unknown): ExtensionMessage | null {
     }
     case 'command':
       return isCommand(message.command) ? { type: 'command', command: message.command } : null;
+    case 'look-up-selection':
+      return { type: 'look-up-selection' };
     default:
       return null;
   }

@@ -134,7 +134,8 @@ export class PageSession {
     return [...counts].map(([figure, count]) => ({ id: this.#dataset.figures[figure]!.id, count }));
   }
 
-  runCommand(command: CommandName): void {
+  /** Runs a keyboard command; true when it opened a card. */
+  runCommand(command: CommandName): boolean {
     const mentions = this.#scanner.mentions().filter(this.#shown);
     let target: Mention | null;
     if (command === 'open-at-caret') {
@@ -144,6 +145,7 @@ export class PageSession {
       target = stepMention(mentions, this.#hover.openMention, command === 'next-mention' ? 1 : -1, this.#marks);
     }
     if (target) this.#reveal(target);
+    return target !== null;
   }
 
   /** Scrolls to the figure's first mention and opens its card; false when the page does not name it. */

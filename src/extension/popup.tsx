@@ -2,8 +2,11 @@
 import { render } from 'preact';
 import dataset from 'virtual:dataset';
 import browser, { type Runtime } from 'webextension-polyfill';
+import { FigureSearch } from '../core/search';
 import { Popup, unreadableReason, type PopupPage } from '../ui/Popup';
-import { PANEL_STYLES } from '../ui/panel-styles';
+import { PopupCast } from '../ui/PopupCast';
+import cardCss from '../ui/card.css';
+import { CAST_STYLES, PANEL_STYLES } from '../ui/panel-styles';
 import { t, uiLanguage } from './i18n';
 import { FIGURES_PORT, mergeReports, parseFigureReport, type FigureReport, type ShowFigureRequest } from './page-messages';
 import {
@@ -22,7 +25,7 @@ const area = browser.storage.sync;
 
 function injectStyles(): void {
   const style = document.createElement('style');
-  style.textContent = PANEL_STYLES;
+  style.textContent = PANEL_STYLES + cardCss + CAST_STYLES;
   document.head.append(style);
 }
 
@@ -57,9 +60,33 @@ async function main(): Promise<void> {
   let siteAccess = true;
   let port: Runtime.Port | null = null;
   const reports = new Map<string, FigureReport>();
+  let showCast = false;
+  let search: FigureSearch | null = null;
 
   const draw = (): void => {
     document.documentElement.dataset.theme = settings.theme;
+    if (showCast) {
+      search ??= new FigureSearch(dataset);
+      const finder = search;
+      render(
+        <PopupCast
+          t={t}
+          figures={dataset.figures}
+          reviewed={dataset.reviewed}
+          find={(q) => finder.find(q).map((hit) => hit.figure)}
+          theme={settings.theme}
+          onBack={() => {
+            showCast = false;
+            draw();
+          }}
+          onOpenDifferences={() => {
+            void browser.tabs.create({ url: browser.runtime.getURL('lookup.html#differences') }).then(() => window.close());
+          }}
+        />,
+        root,
+      );
+      return;
+    }
     render(
       <Popup
         t={t}
@@ -79,6 +106,10 @@ async function main(): Promise<void> {
         onPauseChange={(paused) => update({ ...settings, paused })}
         onOpenOptions={() => {
           void browser.runtime.openOptionsPage().then(() => window.close());
+        }}
+        onShowCast={() => {
+          showCast = true;
+          draw();
         }}
       />,
       root,

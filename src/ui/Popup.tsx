@@ -38,6 +38,8 @@ export interface PopupProps {
   onSiteChange: (enabled: boolean) => void;
   onPauseChange: (paused: boolean) => void;
   onOpenOptions: () => void;
+  /** Switches to the story's whole cast (PopupCast). */
+  onShowCast: () => void;
 }
 
 export const CATEGORY_ORDER: readonly Category[] = ['person', 'organization', 'place'];
@@ -170,6 +172,12 @@ export function Popup(props: PopupProps) {
       )}
 
       <PageFigures {...props} />
+
+      <p class="cast-link">
+        <button type="button" class="link-button" onClick={props.onShowCast}>
+          {t('castShow', String(props.figures.length))}
+        </button>
+      </p>
     </main>
   );
 }

@@ -117,3 +117,24 @@ kbd { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; f
 .status.saved { color: var(--ok); }
 .status.error { color: var(--error); }
 `;
+
+/** The cast, its search and the card shown in place on extension pages (popup, lookup page). */
+export const CAST_STYLES = `
+.inline-card.layer { position: static; z-index: auto; font-size: 0.875rem; }
+.inline-card .card { width: auto; max-height: none; box-shadow: none; }
+.search-label { display: block; font-weight: 600; margin: 0.5rem 0 0.25rem; }
+.search {
+  width: 100%; min-height: 2rem; font: inherit; padding: 0.375rem 0.5rem; color: var(--fg); background: var(--bg);
+  border: 1px solid var(--muted); border-radius: 6px;
+}
+.tabs { display: flex; gap: 0.5rem; margin: 0.5rem 0; flex-wrap: wrap; }
+.tab {
+  font: inherit; min-height: 1.75rem; padding: 0.25rem 0.75rem; cursor: pointer; color: var(--fg); background: var(--bg);
+  border: 1px solid var(--line); border-radius: 999px;
+}
+.tab[aria-pressed="true"] { background: var(--accent); color: var(--accent-fg); border-color: var(--accent); }
+.lookup { max-width: 40rem; margin: 0 auto; }
+.checks-list { list-style: none; padding: 0; margin: 0; }
+.check-item { border-inline-start: 3px solid var(--warn-line); background: var(--warn-bg); padding: 0.375rem 0.625rem; margin: 0.375rem 0; border-radius: 4px; }
+.differences-figure { text-transform: none; letter-spacing: 0; font-size: 0.9375rem; }
+`;

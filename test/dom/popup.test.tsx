@@ -34,6 +34,7 @@ function show(overrides: Partial<PopupProps> = {}) {
     onSiteChange: vi.fn(),
     onPauseChange: vi.fn(),
     onOpenOptions: vi.fn(),
+    onShowCast: vi.fn(),
     ...overrides,
   };
   render(<Popup {...props} />, container);
