@@ -149,6 +149,26 @@ async function captureOptions(session, file) {
   }
 }
 
+/** The popup's cast view with a search typed, and the lookup page's differences view. */
+async function captureLookUp(session, file) {
+  const page = await session.context.newPage();
+  try {
+    await page.setViewportSize(POPUP_VIEWPORT);
+    await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+    await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    await page.getByRole('button', { name: /figures of the story/ }).click();
+    await page.locator('#cast-search').fill('Bara');
+    await pollPage(page, () => document.querySelectorAll('button.figure').length === 1 || null, null, { message: 'the search to find Baradar' });
+    await page.screenshot({ path: file('cast-search.png') });
+    await page.setViewportSize({ width: 720, height: 900 });
+    await page.goto(`chrome-extension://${session.extensionId}/lookup.html#differences`);
+    await page.locator('.check-item').first().waitFor();
+    await page.screenshot({ path: file('differences.png') });
+  } finally {
+    await page.close();
+  }
+}
+
 /** Without a CJK font, Chinese names in the card come out as empty boxes. Linux only (fontconfig). */
 async function warnWithoutCjkFont() {
   const list = await new Promise((resolve) => execFile('fc-list', [':lang=zh'], (err, stdout) => resolve(err ? null : stdout)));
@@ -201,6 +221,7 @@ async function main() {
     const tabId = await activeTabId(session.serviceWorker);
     await capturePopup(session, tabId, file('popup.png'));
     await captureOptions(session, file('options.png'));
+    await captureLookUp(session, file);
 
     for (const p of written) {
       const { size } = await fs.stat(p);
