@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { shortPrefix } from '../support/prefix';
 import { ROOT, pollPage, waitForCard, waitForScan, withChromium } from './helpers';
 
 interface FigureForms {
@@ -22,19 +23,6 @@ const FIGURES: FigureForms[] = readdirSync(path.join(ROOT, 'assets/figures'))
   .filter((n) => n.endsWith('.json'))
   .map((n) => JSON.parse(readFileSync(path.join(ROOT, 'assets/figures', n), 'utf8')))
   .map((f) => ({ id: f.id, name: f.name, forms: [f.name, ...f.aliases.map((a: { text: string }) => a.text), ...f.nativeNames.map((a: { text: string }) => a.text)] }));
-
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-/** The shortest prefix the search promises to answer: four letters, or two CJK characters. */
-function shortPrefix(form: string): string | null {
-  let weight = 0;
-  let out = '';
-  for (const ch of form) {
-    out += ch;
-    weight += CJK.test(ch) ? 2 : /[\p{L}\p{N}]/u.test(ch) ? 1 : 0;
-    if (weight >= 4) return out.length < form.length ? out : null;
-  }
-  return null;
-}
 
 /**
  * Runs in the page: types a query into the cast's search box and returns the listed figure ids once

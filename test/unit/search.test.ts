@@ -1,24 +1,11 @@
 // Search by any form a reader types: whole forms and prefixes, folded as the scanner folds.
 import { describe, expect, it } from 'vitest';
 import { FigureSearch } from '../../src/core/search';
+import { shortPrefix } from '../support/prefix';
 import { REAL_DATASET, REAL_FIGURES } from '../support/real-dataset';
 
 const search = new FigureSearch(REAL_DATASET);
 const ids = (query: string) => search.find(query).map((hit) => hit.figure.id);
-
-/** A prefix of `form` as the issue counts it: four letters, or two CJK characters. */
-function prefixOf(form: string): string | null {
-  const chars = [...form];
-  const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-  let taken = 0;
-  let out = '';
-  for (const ch of chars) {
-    out += ch;
-    taken += cjk.test(ch) ? 2 : /[\p{L}\p{N}]/u.test(ch) ? 1 : 0;
-    if (taken >= 4) return out.length < form.length ? out : null;
-  }
-  return null;
-}
 
 describe('figure search', () => {
   it('finds each figure by each of its forms, whole and by a prefix', () => {
@@ -27,7 +14,7 @@ describe('figure search', () => {
       const forms = [figure.name, ...figure.aliases.map((a) => a.text), ...figure.nativeNames.map((n) => n.text)];
       for (const form of forms) {
         if (!ids(form).includes(figure.id)) misses.push(`${figure.id}: "${form}"`);
-        const prefix = prefixOf(form);
+        const prefix = shortPrefix(form);
         if (prefix && !ids(prefix).includes(figure.id)) misses.push(`${figure.id}: prefix "${prefix}" of "${form}"`);
       }
     }
