@@ -2,6 +2,7 @@
 import { buildAutomaton, UNRESOLVED, type Automaton } from './automaton';
 import { CaseMode, type CompiledDataset, type CompiledPattern, type PatternEntry } from './dataset';
 import { endAfter, foldCodePoint, foldUnit, UNIT_REMOVED, UNIT_SPACE } from './fold';
+import { namesAnother } from './neighbours';
 import { Prefilter } from './prefilter';
 
 export interface Candidate {
@@ -13,13 +14,15 @@ export interface Candidate {
   text: string;
   short: boolean;
   needsCue: boolean;
+  /** Counts unless the page shows the name's other meaning (a contrary cue of its figure). */
+  unlessContrary?: boolean;
   /** Set by `resolveMentions`: the figure this candidate names on this page, or -1. */
   resolved: number;
 }
 
 export interface BlockMatches {
   candidates: Candidate[];
-  /** Figures whose context cues occur in this block. */
+  /** Figures whose context cues occur in this block; `-1 - figure` for a contrary cue (one showing the name's other meaning). */
   cues: number[];
 }
 
@@ -237,10 +240,11 @@ export class Matcher {
     let figures: number[] | null = null;
     let entryShort = false;
     let entryNeedsCue = false;
+    let entryUnlessContrary = false;
     let blocks = false;
     for (const entry of pattern.entries) {
       if (entry.cue) {
-        out.cues.push(entry.figure);
+        out.cues.push(entry.contrary ? -1 - entry.figure : entry.figure);
         continue;
       }
       if (entry.blocks) {
@@ -248,9 +252,12 @@ export class Matcher {
         continue;
       }
       if (!caseAllows(entry, text, originAt, start, end, originalStart)) continue;
+      // Words around the form that make it name someone or something else (see neighbours.ts).
+      if (entry.rules !== undefined && namesAnother(entry, text, originalStart, endAfter(text, originAt(end - 1)), (index) => nameEndsAt(out.candidates, index))) continue;
       (figures ??= []).push(entry.figure);
       entryShort = entry.short;
       entryNeedsCue ||= entry.needsCue;
+      entryUnlessContrary ||= !!entry.unlessContrary;
     }
     if (figures || blocks) {
       const originalStop = endAfter(text, originAt(end - 1));
@@ -261,11 +268,22 @@ export class Matcher {
         text: text.slice(originalStart, originalStop),
         short: entryShort,
         needsCue: entryNeedsCue,
+        ...(entryUnlessContrary ? { unlessContrary: true } : {}),
         resolved: -1,
       });
     }
     return out;
   }
+}
+
+/** Whether a name found earlier in the block (not a shielding phrase) ends at original index `index`. */
+function nameEndsAt(candidates: readonly Candidate[], index: number): boolean {
+  for (let k = candidates.length - 1; k >= 0; k--) {
+    const c = candidates[k]!;
+    if (c.end === index && c.figures.length > 0) return true;
+    if (c.end < index) return false;
+  }
+  return false;
 }
 
 function caseAllows(
