@@ -185,6 +185,28 @@ function ownWords(figure: FigureFile, form: string, rules: number): string[] {
   return [...own].sort();
 }
 
+/**
+ * The spellings of an Arabic-script name whose compound parts are written joined or apart. Pages
+ * write Zabihullah ذبیح الله, ذبیح‌الله (with a zero-width non-joiner, which folding removes) and
+ * ذبیحالله, and Abdul Salam عبدالسلام or عبد السلام: the dataset lists one, and the others are added
+ * here. Only the compound parts of names change: a word before الله (Allah), and عبد before a word
+ * starting with ال (al-). Other spellings are returned as they are.
+ */
+export function joinVariants(folded: string): string[] {
+  if (!/[\u0600-\u06ff]/.test(folded)) return [folded];
+  const toggles: Array<[RegExp, string]> = [
+    [/(\S)\u0627\u0644\u0644\u0647(?=\s|$)/g, '$1 \u0627\u0644\u0644\u0647'], // XAllah -> X Allah
+    [/(\S) \u0627\u0644\u0644\u0647(?=\s|$)/g, '$1\u0627\u0644\u0644\u0647'], // X Allah -> XAllah
+    [/(^|\s)\u0639\u0628\u062f\u0627\u0644/g, '$1\u0639\u0628\u062f \u0627\u0644'], // Abdal- -> Abd al-
+    [/(^|\s)\u0639\u0628\u062f \u0627\u0644/g, '$1\u0639\u0628\u062f\u0627\u0644'], // Abd al- -> Abdal-
+  ];
+  const variants = new Set([folded]);
+  for (const [pattern, replacement] of toggles) {
+    for (const v of [...variants]) variants.add(v.replace(pattern, replacement));
+  }
+  return [...variants];
+}
+
 function defaultCaseMode(alias: AliasFile, folded: string): CaseMode {
   if (alias.case) return { any: CaseMode.Any, proper: CaseMode.Proper, upper: CaseMode.Upper }[alias.case];
   if (!/[a-z]/.test(folded)) return CaseMode.Any; // scripts without letter case
@@ -213,29 +235,31 @@ export function compileDataset(figures: readonly FigureFile[], reviewed: string)
     if (!list.some((e) => e.figure === entry.figure && e.cue === entry.cue && !!e.blocks === !!entry.blocks && !!e.contrary === !!entry.contrary)) list.push(entry);
     patterns.set(text, list);
   };
+  const addForm = (figure: FigureFile, index: number, alias: AliasFile, text: string): void => {
+    const caseMode = defaultCaseMode(alias, text);
+    const entry: PatternEntry = {
+      figure: index,
+      cue: false,
+      caseMode,
+      capsAt: caseMode === CaseMode.Proper ? capitalsOf(alias) : [],
+      short: !!alias.short,
+      needsCue: !!alias.needsCue,
+    };
+    if (alias.unlessContrary) entry.unlessContrary = true;
+    const rules = nameRules(figure, alias);
+    if (rules) {
+      entry.rules = rules;
+      const own = ownWords(figure, text, rules);
+      if (own.length) entry.own = own;
+    }
+    add(text, entry);
+  };
   sorted.forEach((figure, index) => {
     for (const alias of allAliases(figure)) {
-      const text = foldName(alias.text);
-      const caseMode = defaultCaseMode(alias, text);
-      const entry: PatternEntry = {
-        figure: index,
-        cue: false,
-        caseMode,
-        capsAt: caseMode === CaseMode.Proper ? capitalsOf(alias) : [],
-        short: !!alias.short,
-        needsCue: !!alias.needsCue,
-      };
-      if (alias.unlessContrary) entry.unlessContrary = true;
-      const rules = nameRules(figure, alias);
-      if (rules) {
-        entry.rules = rules;
-        const own = ownWords(figure, text, rules);
-        if (own.length) entry.own = own;
-      }
-      add(text, entry);
+      for (const text of joinVariants(foldName(alias.text))) addForm(figure, index, alias, text);
     }
     for (const phrase of figure.notMentions ?? []) {
-      add(foldName(phrase), { figure: index, cue: false, caseMode: CaseMode.Any, capsAt: [], short: false, needsCue: false, blocks: true });
+      for (const text of joinVariants(foldName(phrase))) add(text, { figure: index, cue: false, caseMode: CaseMode.Any, capsAt: [], short: false, needsCue: false, blocks: true });
     }
     for (const cue of figure.ambiguity?.cues ?? []) {
       add(foldName(cueText(cue)), { figure: index, cue: true, caseMode: CaseMode.Any, capsAt: [], short: false, needsCue: false });

@@ -28,6 +28,7 @@ export interface BlockMatches {
 
 const EMPTY: BlockMatches = Object.freeze({ candidates: Object.freeze([]) as unknown as Candidate[], cues: Object.freeze([]) as unknown as number[] });
 const SPACE = 0x20;
+const ZWNJ = 0x200c;
 /** Blocks longer than this are folded into buffers of their own, not kept for the next block. */
 const KEPT_BUFFER = 1 << 20;
 
@@ -218,7 +219,8 @@ export class Matcher {
         const index = terminal[d]!;
         const start = end - patternLengths[index]!;
         if (boundaryStart[index] === 1 && start > 0 && isWordUnit(units[start - 1]!)) continue;
-        if (boundaryEnd[index] === 1 && end < n && isWordUnit(units[end]!)) continue;
+        // A zero-width non-joiner folds to nothing but still ends a word: the Persian plural طالبان‌ها.
+        if (boundaryEnd[index] === 1 && end < n && isWordUnit(units[end]!) && text.charCodeAt(origins[end]! - 1) !== ZWNJ) continue;
         result = this.#accept(result, text, origins, index, end);
       }
     }
