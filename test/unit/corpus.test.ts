@@ -58,7 +58,7 @@ function scanSet(name: string): { expectations: Record<string, Expectation>; byG
 
 const SETS = {
   pages: ['boundaries', 'case', 'context', 'coreference', 'elements', 'folding', 'forms', 'negatives', 'not-prose', 'scripts'],
-  wild: ['case', 'cues', 'false-friends', 'family-names', 'folding', 'forms', 'places', 'qualifiers', 'scripts'],
+  wild: ['case', 'cues', 'false-friends', 'family-names', 'folding', 'forms', 'languages', 'places', 'qualifiers', 'scripts'],
 } as const;
 const MINIMUM_PAGES = { pages: 30, wild: 40 } as const;
 
