@@ -53,6 +53,10 @@ function isWordUnit(code: number): boolean {
   return known === 1;
 }
 
+function isHangul(code: number): boolean {
+  return (code >= 0xac00 && code <= 0xd7a3) || (code >= 0x1100 && code <= 0x11ff) || (code >= 0x3130 && code <= 0x318f);
+}
+
 /** Fold of the ASCII code units (see `foldUnit`), read directly in the hot loop. */
 const ASCII_FOLD = Int32Array.from({ length: 0x80 }, (_, c) => foldUnit(c));
 
@@ -82,7 +86,10 @@ function buildTables(patterns: readonly CompiledPattern[]): Tables {
     const text = (texts[i] = patterns[i]!.text);
     const first = text.charCodeAt(0);
     boundaryStart[i] = isWordUnit(first) ? 1 : 0;
-    boundaryEnd[i] = isWordUnit(text.charCodeAt(text.length - 1)) ? 1 : 0;
+    // Korean writes particles onto the name (탈레반은, 카불에서): a name ending in Hangul needs no
+    // boundary after it. Decided per pattern here, so the scan pays nothing for it.
+    const last = text.charCodeAt(text.length - 1);
+    boundaryEnd[i] = isWordUnit(last) && !isHangul(last) ? 1 : 0;
     if (boundaryStart[i] === 0) startsAnywhere[first] = 1;
   }
   const automaton = buildAutomaton(texts);

@@ -93,3 +93,16 @@ describe('a zero-width non-joiner inside a Latin name', () => {
     expect(on('Zabi\u200chullah Mujahid said')).toEqual([{ figure: 'zabihullah-mujahid', text: 'Zabi\u200chullah Mujahid' }]);
   });
 });
+
+describe('more languages', () => {
+  it('reads a Korean name with its particle attached', () => {
+    expect(on('탈레반은 카불에서 발표했다')).toEqual([
+      { figure: 'taliban', text: '탈레반' },
+      { figure: 'kabul', text: '카불' },
+    ]);
+  });
+
+  it('folds Urdu heh to Arabic heh', () => {
+    expect(on('ترجمان ذبیح اللہ مجاہد نے کہا')).toEqual([{ figure: 'zabihullah-mujahid', text: 'ذبیح اللہ مجاہد' }]);
+  });
+});
