@@ -106,3 +106,13 @@ describe('more languages', () => {
     expect(on('ترجمان ذبیح اللہ مجاہد نے کہا')).toEqual([{ figure: 'zabihullah-mujahid', text: 'ذبیح اللہ مجاہد' }]);
   });
 });
+
+describe('Arabic joined prepositions and conjunctions', () => {
+  it('do not hide a name they are written onto', () => {
+    expect(on('وفد لطالبان في كابول وبكابول وللإنتربول').map((m) => m.text)).toEqual(['طالبان', 'كابول', 'كابول', 'إنتربول']);
+  });
+
+  it('are at most a conjunction and a preposition: a longer word that ends in a name is another word', () => {
+    expect(on('مستطالبان')).toEqual([]);
+  });
+});
