@@ -18,8 +18,9 @@
  *   <Name>" after it ("Ministry of Foreign Affairs of Uzbekistan") names another country's; the
  *   figure's own qualifiers (its cues: China, Chinese, PRC, Beijing) do not.
  * - Place: a city or region lends its name to rivers, streets, restaurants, schools, companies and
- *   movements. The place's name followed by such a word ("Kabul River", "Urumqi Road", "East
- *   Turkestan Islamic Movement", 乌鲁木齐中路, 新疆大学) names that thing, not the place.
+ *   movements. The place's name followed by such a word, capitalised as part of a name ("Kabul
+ *   River", "Urumqi Road", "East Turkestan Islamic Movement", 乌鲁木齐中路, 新疆大学), names that
+ *   thing, not the place; "a Kabul school", "the Kabul government" and 喀布尔街头 still say where.
  */
 import { NameRule, type PatternEntry } from './dataset';
 import { foldName } from './fold';
@@ -39,28 +40,44 @@ const NOT_GIVEN_NAMES = new Set(
   once not no yes did does do was were is are has have had will would can could should may might must dear hello hi thanks
   photo pictured left right above below source reporting editor update updated breaking exclusive analysis opinion watch read
   more see cf ex pro anti all every each some many most several few other others such than whether let following during despite
-  amid upon within across along around behind beyond through throughout toward towards till sources
+  amid upon within across along around behind beyond through throughout toward towards till sources instead indeed perhaps
+  finally eventually hence thus afterwards soon doctor hazrat diplomat
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october
   november december`
     .split(/\s+/)
     .filter(Boolean),
 );
 
-/** Words after a place's name that make it the name of something else. */
-const PLACE_THINGS = new Set(
-  `river rivers road rd street st avenue ave lane boulevard blvd square middle bank restaurant restaurants cafe café kitchen grill kabob
-  kebab house hotel inn airlines airways university college school institute academy fc club united stadium company co corp
-  corporation group ltd inc limited times post tribune gazette islamic republic republics movement liberation government
-  party front army national independence`
+/** Nationalities: "the Afghan Mujahid" is not a given name, but "the Russian Ministry of Foreign Affairs" is Russia's. */
+const NATIONALITIES = new Set(
+  `chinese afghan afghans pakistani saudi american british french german russian iranian indian uyghur uighur uzbek pashtun arab
+  western islamic muslim`
     .split(/\s+/)
     .filter(Boolean),
 );
 
+/**
+ * Words after a place's name that make it the name of something else, when capitalised as part of
+ * that name ("Kabul University"; "a Kabul school" is a school in Kabul). The place keeps names that
+ * only say where ("the Kabul government", "Xinjiang cotton", "Xinjiang independence").
+ */
+const PLACE_THINGS = new Set(
+  `river rivers road rd street st avenue ave lane boulevard blvd square middle bank restaurant restaurants cafe café kitchen grill kabob
+  kebab hotel inn airlines airways university college school institute academy fc club united stadium company co corp
+  corporation group ltd inc limited times tribune gazette islamic republic republics movement liberation`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+/** Of those, the ones that name the thing in lower case too ("the Kabul river"). */
+const PLACE_THINGS_ANY_CASE = new Set(['river', 'rivers']);
+
 /** What follows a place's name in Chinese or Japanese when it names a street, river, bank, school or firm. */
 const PLACE_THINGS_HAN = [
-  '路', '中路', '北路', '南路', '东路', '東路', '西路', '街', '大街', '大道', '河', '银行', '銀行', '大学', '大學', '餐厅', '餐廳',
-  '饭店', '飯店', '酒店', '宾馆', '賓館', '公司', '集团', '集團', '航空', '伊斯兰', '伊斯蘭', '川', '通り', '大学校',
+  '路', '中路', '北路', '南路', '东路', '東路', '西路', '大道', '河', '银行', '銀行', '大学', '大學', '餐厅', '餐廳',
+  '饭店', '飯店', '酒店', '宾馆', '賓館', '公司', '集团', '集團', '航空', '川', '通り',
 ];
+/** Words that start like those but say where: 路上 (on the way), 路线 (the route), 河谷 (the valley). */
+const PLACE_WORDS_HAN = ['路上', '路线', '路線', '路途', '路程', '路过', '路過', '河谷'];
 
 const PINYIN = new Set(
   `a ai an ang ao ba bai ban bang bao bei ben beng bi bian biao bie bin bing bo bu ca cai can cang cao ce cen ceng cha chai chan
@@ -155,10 +172,20 @@ export function namesAnother(entry: PatternEntry, text: string, start: number, e
   const isOwn = (word: string): boolean => own !== undefined && own.includes(foldName(word));
   if (rules & (NameRule.GivenNameBefore | NameRule.Qualified)) {
     const before = wordBefore(text, start);
-    if (before && !nameEndsAt(before.end)) {
+    if (before) {
       const bare = withoutPossessive(before.text);
       const folded = foldName(bare);
-      if (rules & NameRule.GivenNameBefore && bare === before.text && isTitleCase(bare) && !NOT_GIVEN_NAMES.has(folded) && !isOwn(bare)) return true;
+      // A name found there ("Taliban Mujahid") is not a given name; it does qualify a body ("the Taliban Ministry of Foreign Affairs").
+      if (
+        rules & NameRule.GivenNameBefore &&
+        !nameEndsAt(before.end) &&
+        bare === before.text &&
+        isTitleCase(bare) &&
+        !NOT_GIVEN_NAMES.has(folded) &&
+        !NATIONALITIES.has(folded) &&
+        !isOwn(bare)
+      )
+        return true;
       if (rules & NameRule.Qualified && startsCapital(bare) && !NOT_GIVEN_NAMES.has(folded) && !isOwn(bare)) return true;
     }
   }
@@ -175,9 +202,12 @@ export function namesAnother(entry: PatternEntry, text: string, start: number, e
     }
   }
   if (rules & NameRule.Place) {
-    if (PLACE_THINGS_HAN.some((suffix) => text.startsWith(suffix, end))) return true;
+    if (PLACE_THINGS_HAN.some((suffix) => text.startsWith(suffix, end)) && !PLACE_WORDS_HAN.some((word) => text.startsWith(word, end))) return true;
     const after = wordAfter(text, end);
-    if (after && PLACE_THINGS.has(foldName(after.text))) return true;
+    if (after) {
+      const folded = foldName(after.text);
+      if (PLACE_THINGS.has(folded) && (startsCapital(after.text) || PLACE_THINGS_ANY_CASE.has(folded))) return true;
+    }
   }
   return false;
 }
