@@ -42,6 +42,9 @@ const NOT_GIVEN_NAMES = new Set(
   more see cf ex pro anti all every each some many most several few other others such than whether let following during despite
   amid upon within across along around behind beyond through throughout toward towards till sources instead indeed perhaps
   finally eventually hence thus afterwards soon doctor hazrat diplomat
+  meet meets met urge urges urged tell tells ask asks call calls visit visits host hosts welcome welcomes greet greets thank thanks
+  praise praises slam slams blame blames accuse accuses sack sacks name names appoint appoints interview interviews quote quotes
+  join joins back backs see sees hail hails warn warns
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october
   november december`
     .split(/\s+/)
@@ -175,6 +178,8 @@ export function namesAnother(entry: PatternEntry, text: string, start: number, e
     if (before) {
       const bare = withoutPossessive(before.text);
       const folded = foldName(bare);
+      // "Co-Founder", "Vice-President": the last part says what the word is.
+      const last = folded.slice(folded.lastIndexOf(' ') + 1);
       // A name found there ("Taliban Mujahid") is not a given name; it does qualify a body ("the Taliban Ministry of Foreign Affairs").
       if (
         rules & NameRule.GivenNameBefore &&
@@ -182,6 +187,7 @@ export function namesAnother(entry: PatternEntry, text: string, start: number, e
         bare === before.text &&
         isTitleCase(bare) &&
         !NOT_GIVEN_NAMES.has(folded) &&
+        !NOT_GIVEN_NAMES.has(last) &&
         !NATIONALITIES.has(folded) &&
         !isOwn(bare)
       )
