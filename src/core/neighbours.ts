@@ -62,12 +62,14 @@ const NATIONALITIES = new Set(
 /**
  * Words after a place's name that make it the name of something else, when capitalised as part of
  * that name ("Kabul University"; "a Kabul school" is a school in Kabul). The place keeps names that
- * only say where ("the Kabul government", "Xinjiang cotton", "Xinjiang independence").
+ * only say where ("the Kabul government", "Xinjiang cotton", "Xinjiang independence"); capitalised,
+ * the same words name a body ("the East Turkestan Government in Exile").
  */
 const PLACE_THINGS = new Set(
   `river rivers road rd street st avenue ave lane boulevard blvd square middle bank restaurant restaurants cafe café kitchen grill kabob
   kebab hotel inn airlines airways university college school institute academy fc club united stadium company co corp
-  corporation group ltd inc limited times tribune gazette islamic republic republics movement liberation`
+  corporation group ltd inc limited times tribune gazette islamic republic republics movement liberation government independence
+  party army`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -178,8 +180,9 @@ export function namesAnother(entry: PatternEntry, text: string, start: number, e
     if (before) {
       const bare = withoutPossessive(before.text);
       const folded = foldName(bare);
-      // "Co-Founder", "Vice-President": the last part says what the word is.
+      // "Co-Founder", "Vice-President", "Saudi-born": the last part says what the word is.
       const last = folded.slice(folded.lastIndexOf(' ') + 1);
+      const lastPart = bare.slice(bare.lastIndexOf('-') + 1);
       // A name found there ("Taliban Mujahid") is not a given name; it does qualify a body ("the Taliban Ministry of Foreign Affairs").
       if (
         rules & NameRule.GivenNameBefore &&
@@ -188,6 +191,7 @@ export function namesAnother(entry: PatternEntry, text: string, start: number, e
         isTitleCase(bare) &&
         !NOT_GIVEN_NAMES.has(folded) &&
         !NOT_GIVEN_NAMES.has(last) &&
+        isTitleCase(lastPart) &&
         !NATIONALITIES.has(folded) &&
         !isOwn(bare)
       )

@@ -116,3 +116,14 @@ describe('Arabic joined prepositions and conjunctions', () => {
     expect(on('مستطالبان')).toEqual([]);
   });
 });
+
+describe('edges of the neighbour rules', () => {
+  it('reads a hyphenated word by its last part', () => {
+    expect(on('Osama bin Laden fled.', 'The Saudi-born bin Laden hid. Jean-Paul bin Laden is another man.').map((m) => m.text)).toEqual(['Osama bin Laden', 'bin Laden']);
+    expect(on('Abdul Ghani Baradar spoke.', 'Taliban Co-Founder Baradar Returns').map((m) => m.text)).toEqual(['Abdul Ghani Baradar', 'Taliban', 'Baradar']);
+  });
+
+  it('names a body with a capitalised word after a place, and the place with the same word in lower case', () => {
+    expect(on('the East Turkestan Government in Exile; the Kabul government; calls for East Turkestan independence').map((m) => m.text)).toEqual(['Kabul', 'East Turkestan']);
+  });
+});
