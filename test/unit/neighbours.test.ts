@@ -127,3 +127,9 @@ describe('edges of the neighbour rules', () => {
     expect(on('the East Turkestan Government in Exile; the Kabul government; calls for East Turkestan independence').map((m) => m.text)).toEqual(['Kabul', 'East Turkestan']);
   });
 });
+
+describe('Meng Hongwei\'s wife', () => {
+  it('is not him under a woman\'s title', () => {
+    expect(on('Meng Hongwei vanished.', 'Mrs Meng and Ms. Meng spoke; Meng resigned.').map((m) => m.text)).toEqual(['Meng Hongwei', 'Meng']);
+  });
+});
