@@ -2,8 +2,8 @@
  * Build-time: validate figure files and compile them into the run-time dataset.
  * Every problem names the file, the field and what is wrong.
  */
-import { CaseMode, type CompiledDataset, type CompiledPattern, type Figure, type PatternEntry } from './dataset';
-import { figureSchema, type AliasFile, type FigureFile } from './dataset-schema';
+import { CaseMode, NameRule, type CompiledDataset, type CompiledPattern, type Figure, type PatternEntry } from './dataset';
+import { cueText, figureSchema, type AliasFile, type FigureFile } from './dataset-schema';
 import { fold, foldName } from './fold';
 import { Matcher } from './matcher';
 import { resolveMentions } from './resolve';
@@ -105,6 +105,9 @@ function checkFigure(figure: FigureFile, file: string, ids: Map<string, string>)
     if (!used.has(s.id)) problems.push({ file, field: `sources[${i}]`, problem: `source "${s.id}" is not cited by any fact` });
   });
   figure.aliases.forEach((a, i) => {
+    if (a.unlessContrary && !figure.ambiguity?.contrary?.length) {
+      problems.push({ file, field: `aliases[${i}].unlessContrary`, problem: 'counts unless a contrary cue is on the page, but the figure has no ambiguity.contrary' });
+    }
     if (a.needsCue && !figure.ambiguity) {
       problems.push({ file, field: `aliases[${i}].needsCue`, problem: 'needs a cue but the figure has no ambiguity.cues' });
     }
@@ -146,6 +149,66 @@ function allAliases(figure: FigureFile): AliasFile[] {
   return [...figure.aliases, ...natives];
 }
 
+/** The `NameRule`s of a name form (see neighbours.ts for what each means). */
+function nameRules(figure: FigureFile, alias: AliasFile): number {
+  let rules = 0;
+  if (alias.short || alias.family) rules |= NameRule.GivenNameBefore;
+  if (alias.surnameFirst) rules |= NameRule.GivenNameAfter;
+  if (alias.qualified) rules |= NameRule.Qualified;
+  if (figure.category === 'place') rules |= NameRule.Place;
+  return rules;
+}
+
+/**
+ * Words next to a name form that are the figure's own, never another's: the words that stand
+ * before the form (after it, for a Chinese surname) in the figure's full names ("Osama" before "bin
+ * Laden", "Hongwei" after "Meng"), and for a qualified body every word of its full names and cues
+ * ("China", "Chinese", "PRC").
+ */
+function ownWords(figure: FigureFile, form: string, rules: number): string[] {
+  const own = new Set<string>();
+  const fulls = figure.aliases.filter((a) => !a.short).map((a) => foldName(a.text));
+  const formWords = form.split(' ');
+  if (rules & (NameRule.GivenNameBefore | NameRule.GivenNameAfter)) {
+    for (const full of fulls) {
+      const words = full.split(' ');
+      for (let i = 0; i + formWords.length <= words.length; i++) {
+        if (formWords.some((w, k) => words[i + k] !== w)) continue;
+        if (rules & NameRule.GivenNameBefore && i > 0) own.add(words[i - 1]!);
+        if (rules & NameRule.GivenNameAfter && i + formWords.length < words.length) own.add(words[i + formWords.length]!);
+      }
+    }
+  }
+  if (rules & NameRule.Qualified) {
+    for (const phrase of [...fulls, ...(figure.ambiguity?.cues ?? []).map((c) => foldName(cueText(c)))]) {
+      for (const word of phrase.split(' ')) own.add(word.replace(/'s$/, ''));
+    }
+  }
+  return [...own].sort();
+}
+
+/**
+ * The spellings of an Arabic-script name whose compound parts are written joined or apart. Pages
+ * write Zabihullah ذبیح الله, ذبیح‌الله (with a zero-width non-joiner, which folding removes) and
+ * ذبیحالله, and Abdul Salam عبدالسلام or عبد السلام: the dataset lists one, and the others are added
+ * here. Only the compound parts of names change: a word before الله (Allah), and عبد before a word
+ * starting with ال (al-). Other spellings are returned as they are.
+ */
+export function joinVariants(folded: string): string[] {
+  if (!/[\u0600-\u06ff]/.test(folded)) return [folded];
+  const toggles: Array<[RegExp, string]> = [
+    [/(\S)\u0627\u0644\u0644\u0647(?=\s|$)/g, '$1 \u0627\u0644\u0644\u0647'], // XAllah -> X Allah
+    [/(\S) \u0627\u0644\u0644\u0647(?=\s|$)/g, '$1\u0627\u0644\u0644\u0647'], // X Allah -> XAllah
+    [/(^|\s)\u0639\u0628\u062f\u0627\u0644/g, '$1\u0639\u0628\u062f \u0627\u0644'], // Abdal- -> Abd al-
+    [/(^|\s)\u0639\u0628\u062f \u0627\u0644/g, '$1\u0639\u0628\u062f\u0627\u0644'], // Abd al- -> Abdal-
+  ];
+  const variants = new Set([folded]);
+  for (const [pattern, replacement] of toggles) {
+    for (const v of [...variants]) variants.add(v.replace(pattern, replacement));
+  }
+  return [...variants];
+}
+
 function defaultCaseMode(alias: AliasFile, folded: string): CaseMode {
   if (alias.case) return { any: CaseMode.Any, proper: CaseMode.Proper, upper: CaseMode.Upper }[alias.case];
   if (!/[a-z]/.test(folded)) return CaseMode.Any; // scripts without letter case
@@ -171,31 +234,48 @@ export function compileDataset(figures: readonly FigureFile[], reviewed: string)
   const patterns = new Map<string, PatternEntry[]>();
   const add = (text: string, entry: PatternEntry): void => {
     const list = patterns.get(text) ?? [];
-    if (!list.some((e) => e.figure === entry.figure && e.cue === entry.cue && !!e.blocks === !!entry.blocks)) list.push(entry);
+    if (!list.some((e) => e.figure === entry.figure && e.cue === entry.cue && !!e.blocks === !!entry.blocks && !!e.contrary === !!entry.contrary)) list.push(entry);
     patterns.set(text, list);
+  };
+  const addForm = (figure: FigureFile, index: number, alias: AliasFile, text: string): void => {
+    const caseMode = defaultCaseMode(alias, text);
+    const entry: PatternEntry = {
+      figure: index,
+      cue: false,
+      caseMode,
+      capsAt: caseMode === CaseMode.Proper ? capitalsOf(alias) : [],
+      short: !!alias.short,
+      needsCue: !!alias.needsCue,
+    };
+    if (alias.unlessContrary) entry.unlessContrary = true;
+    const rules = nameRules(figure, alias);
+    if (rules) {
+      entry.rules = rules;
+      const own = ownWords(figure, text, rules);
+      if (own.length) entry.own = own;
+    }
+    add(text, entry);
   };
   sorted.forEach((figure, index) => {
     for (const alias of allAliases(figure)) {
-      const text = foldName(alias.text);
-      const caseMode = defaultCaseMode(alias, text);
-      add(text, {
-        figure: index,
-        cue: false,
-        caseMode,
-        capsAt: caseMode === CaseMode.Proper ? capitalsOf(alias) : [],
-        short: !!alias.short,
-        needsCue: !!alias.needsCue,
-      });
+      for (const text of joinVariants(foldName(alias.text))) addForm(figure, index, alias, text);
     }
     for (const phrase of figure.notMentions ?? []) {
-      add(foldName(phrase), { figure: index, cue: false, caseMode: CaseMode.Any, capsAt: [], short: false, needsCue: false, blocks: true });
+      for (const text of joinVariants(foldName(phrase))) add(text, { figure: index, cue: false, caseMode: CaseMode.Any, capsAt: [], short: false, needsCue: false, blocks: true });
     }
     for (const cue of figure.ambiguity?.cues ?? []) {
-      add(foldName(cue), { figure: index, cue: true, caseMode: CaseMode.Any, capsAt: [], short: false, needsCue: false });
+      add(foldName(cueText(cue)), { figure: index, cue: true, caseMode: CaseMode.Any, capsAt: [], short: false, needsCue: false });
+    }
+    for (const cue of figure.ambiguity?.contrary ?? []) {
+      add(foldName(cueText(cue)), { figure: index, cue: true, contrary: true, caseMode: CaseMode.Any, capsAt: [], short: false, needsCue: false });
     }
   });
   const compiledPatterns: CompiledPattern[] = [...patterns].map(([text, entries]) => ({ text, entries }));
-  const runtimeFigures: Figure[] = sorted.map(({ aliases: _aliases, $schema: _schema, notMentions: _not, ambiguity: _ambiguity, reviewed: _reviewed, ...rest }) => rest);
+  // Evidence addresses serve the review of the source files only: the bundle never carries them.
+  const runtimeFigures: Figure[] = sorted.map(({ aliases: _aliases, $schema: _schema, notMentions: _not, ambiguity: _ambiguity, reviewed: _reviewed, nativeNames, ...rest }) => ({
+    ...rest,
+    nativeNames: nativeNames.map(({ evidence: _evidence, ...name }) => name),
+  }));
   return { reviewed, figures: runtimeFigures, patterns: compiledPatterns };
 }
 
@@ -229,7 +309,7 @@ function checkAliasesMatch(figures: readonly FigureFile[], fileOf: Map<FigureFil
 /** Blocks of a small test page for one alias: the full name first if needed, a cue if needed, then the alias. */
 function aliasProbe(figure: FigureFile, alias: AliasFile): string[] {
   const blocks: string[] = [];
-  if (figure.ambiguity) blocks.push(`Context: ${figure.ambiguity.cues[0]}.`);
+  if (figure.ambiguity) blocks.push(`Context: ${cueText(figure.ambiguity.cues[0]!)}.`);
   if (alias.short) {
     const full = figure.aliases.find((a) => !a.short) ?? figure.aliases[0]!;
     blocks.push(`Earlier: ${full.text}.`);

@@ -25,6 +25,8 @@ export const sourceSchema = z.strictObject({
   unverified: z.literal(true).optional(),
 });
 
+const evidenceUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+
 export const aliasSchema = z.strictObject({
   text: nonEmpty,
   /** any: any letter case; proper: first letter capitalised (or all capitals); upper: capitals only. */
@@ -33,14 +35,34 @@ export const aliasSchema = z.strictObject({
   short: z.boolean().optional(),
   /** Counts only where one of the figure's context cues is on the page. */
   needsCue: z.boolean().optional(),
+  /** Counts unless one of the figure's `ambiguity.contrary` cues (the name's other meaning) is on the page. */
+  unlessContrary: z.boolean().optional(),
+  /** A family name shared by relatives (bin Laden): a different given name directly before it names another person. Short forms always have this rule. */
+  family: z.boolean().optional(),
+  /** A Chinese surname (a short form): a pinyin given name directly after it names another person (Wang Wenbin, Meng Wanzhou). */
+  surnameFirst: z.boolean().optional(),
+  /** A body every country has: another country's name before it ("Pakistan's"), or "of <country>" after it, names that country's. */
+  qualified: z.boolean().optional(),
   lang: z.string().optional(),
   note: z.string().optional(),
+  /** Address of a real page that uses this form. Kept in the source files for review; never bundled. */
+  evidence: evidenceUrl.optional(),
 });
 
 export const nativeNameSchema = z.strictObject({
   text: nonEmpty,
   lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a BCP 47 language tag such as zh-Hans or ps'),
+  /** Address of a real page that uses this form. Kept in the source files for review; never bundled. */
+  evidence: evidenceUrl.optional(),
 });
+
+/** A context cue: a phrase, or a phrase with the address of a real page that uses it (never bundled). */
+export const cueSchema = z.union([nonEmpty, z.strictObject({ text: nonEmpty, evidence: evidenceUrl })]);
+
+/** The text of a cue, with or without evidence. */
+export function cueText(cue: z.infer<typeof cueSchema>): string {
+  return typeof cue === 'string' ? cue : cue.text;
+}
 
 const datedText = z.strictObject({
   text: nonEmpty,
@@ -113,7 +135,9 @@ export const figureSchema = z.strictObject({
   ambiguity: z
     .strictObject({
       with: nonEmpty,
-      cues: z.array(nonEmpty).min(1, 'an ambiguous figure needs at least one cue'),
+      cues: z.array(cueSchema).min(1, 'an ambiguous figure needs at least one cue'),
+      /** Words or phrases that show the name's other meaning (album, HACCP): a form with `unlessContrary` does not count on a page that holds one. */
+      contrary: z.array(cueSchema).optional(),
     })
     .optional(),
   /** Longer phrases that contain a name of this figure but mean something else (外交部长, the minister, for the ministry 外交部). */

@@ -15,6 +15,21 @@ export const enum CaseMode {
   Upper = 2,
 }
 
+/**
+ * Rules that look at the words around a name form (see `neighbours.ts`), as bit flags. Each is
+ * checked only when the form occurs, so a block without names pays nothing for them.
+ */
+export const enum NameRule {
+  /** A different given name directly before it names another person (Grace Meng, Khalid bin Laden). */
+  GivenNameBefore = 1,
+  /** A Chinese surname: a pinyin given name directly after it names another person (Wang Wenbin). */
+  GivenNameAfter = 2,
+  /** A body every country has: another country's name before it, or "of <country>" after it, names that country's. */
+  Qualified = 4,
+  /** A place: a word such as River, Road or Restaurant after it names a thing called after the place. */
+  Place = 8,
+}
+
 /** One meaning of a folded pattern: a name form of a figure, or a context cue for it. */
 export interface PatternEntry {
   figure: number;
@@ -26,6 +41,14 @@ export interface PatternEntry {
   needsCue: boolean;
   /** A phrase that is not a mention (see `notMentions`): it only shields the names inside it. */
   blocks?: boolean;
+  /** A cue (`cue`) that shows the other meaning of the figure's name (`ambiguity.contrary`). */
+  contrary?: boolean;
+  /** A name form that counts unless the page holds one of the figure's contrary cues. */
+  unlessContrary?: boolean;
+  /** `NameRule` flags; absent when none applies. */
+  rules?: number;
+  /** Folded words that are this figure's own next to the form (its given names, its country's names): they never mean another. */
+  own?: string[];
 }
 
 export interface CompiledPattern {

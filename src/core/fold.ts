@@ -3,7 +3,9 @@
  *
  * Folding lowercases, applies compatibility decomposition (full-width letters, ligatures),
  * drops diacritics and other combining marks, collapses every run of whitespace and dashes to
- * one space, removes soft hyphens and zero-width characters, unifies apostrophes and middle
+ * one space, removes soft hyphens and zero-width characters (the zero-width non-joiner too: Persian
+ * writes ذبیح‌الله with one, and pages also write it joined, ذبیحالله, so removing it makes the two
+ * one form; the matcher still reads it as a word break at the end of a name), unifies apostrophes and middle
  * dots, and unifies Arabic-script letter variants. The same function folds the page text and
  * the dataset's names, so both sides always agree.
  */
@@ -17,13 +19,18 @@ export interface FoldedText {
 
 const SPACE = 0x20;
 
-/** Characters removed outright: soft hyphen, zero-width space/joiner, word joiner, BOM, Arabic tatweel, Mongolian vowel separator. */
-const REMOVED = new Set([0x00ad, 0x200b, 0x200d, 0x2060, 0xfeff, 0x0640, 0x180e]);
+/**
+ * Characters removed outright: soft hyphen, zero-width space, non-joiner and joiner, word joiner, BOM,
+ * Arabic tatweel, Mongolian vowel separator. The non-joiner (U+200C) once folded to a space, which
+ * made the joined spelling of a Persian compound name (ذبیحالله) a different form from the one with
+ * the non-joiner (ذبیح‌الله), and broke Latin names that carry one from a copy-paste.
+ */
+const REMOVED = new Set([0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x0640, 0x180e]);
 
-/** Characters that fold to a space: whitespace, dashes, and the zero-width non-joiner (a word break inside Persian names). */
+/** Characters that fold to a space: whitespace and dashes. */
 const SPACE_LIKE = new Set([
   0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x85, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004,
-  0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0x200c,
+  0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000,
   // dashes and hyphens
   0x2d, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xfe58, 0xfe63, 0xff0d, 0x058a,
   0x1806, 0x2e3a, 0x2e3b,
@@ -35,8 +42,9 @@ const REPLACED = new Map<number, number>([
   [0x2019, 0x27], [0x2018, 0x27], [0x02bc, 0x27], [0x0060, 0x27], [0x00b4, 0x27], [0x2032, 0x27], [0xff07, 0x27],
   // middle dots used between transliterated name parts (本·拉登)
   [0x30fb, 0xb7], [0xff65, 0xb7], [0x2027, 0xb7], [0x2022, 0xb7], [0x2219, 0xb7], [0x0387, 0xb7],
-  // Arabic-script letter variants: yeh, kaf, teh marbuta, alef forms, heh with yeh
-  [0x064a, 0x06cc], [0x0649, 0x06cc], [0x0643, 0x06a9], [0x0629, 0x0647], [0x06c0, 0x0647],
+  // Arabic-script letter variants: yeh, kaf, teh marbuta, alef forms, heh with yeh, and Urdu's heh
+  // (heh goal: ذبیح اللہ مجاہد is ذبیح الله مجاهد)
+  [0x064a, 0x06cc], [0x0649, 0x06cc], [0x0643, 0x06a9], [0x0629, 0x0647], [0x06c0, 0x0647], [0x06c1, 0x0647], [0x06c2, 0x0647],
   [0x0623, 0x0627], [0x0625, 0x0627], [0x0622, 0x0627], [0x0671, 0x0627],
 ]);
 

@@ -2,6 +2,7 @@
 import { buildAutomaton, UNRESOLVED, type Automaton } from './automaton';
 import { CaseMode, type CompiledDataset, type CompiledPattern, type PatternEntry } from './dataset';
 import { endAfter, foldCodePoint, foldUnit, UNIT_REMOVED, UNIT_SPACE } from './fold';
+import { namesAnother } from './neighbours';
 import { Prefilter } from './prefilter';
 
 export interface Candidate {
@@ -13,18 +14,21 @@ export interface Candidate {
   text: string;
   short: boolean;
   needsCue: boolean;
+  /** Counts unless the page shows the name's other meaning (a contrary cue of its figure). */
+  unlessContrary?: boolean;
   /** Set by `resolveMentions`: the figure this candidate names on this page, or -1. */
   resolved: number;
 }
 
 export interface BlockMatches {
   candidates: Candidate[];
-  /** Figures whose context cues occur in this block. */
+  /** Figures whose context cues occur in this block; `-1 - figure` for a contrary cue (one showing the name's other meaning). */
   cues: number[];
 }
 
 const EMPTY: BlockMatches = Object.freeze({ candidates: Object.freeze([]) as unknown as Candidate[], cues: Object.freeze([]) as unknown as number[] });
 const SPACE = 0x20;
+const ZWNJ = 0x200c;
 /** Blocks longer than this are folded into buffers of their own, not kept for the next block. */
 const KEPT_BUFFER = 1 << 20;
 
@@ -49,6 +53,27 @@ function isWordUnit(code: number): boolean {
   return known === 1;
 }
 
+/** `boundaryStart` of a pattern in Arabic script. */
+const ARABIC_START = 2;
+/** Arabic joins one-letter words to the next: و, ف (and), then ب (with), ل (for), ك (like), or لل (for the). */
+const PROCLITIC = /^[\u0648\u0641]?(?:[\u0628\u0644\u06a9]|\u0644\u0644)?$/;
+
+/**
+ * Whether the word unit before folded index `start` ends an Arabic proclitic that begins a word
+ * (لطالبان, وكابول, للإنتربول): the name then starts a word all the same. Asked only for a match
+ * in Arabic script that failed the plain boundary rule.
+ */
+function afterProclitic(units: Uint16Array, start: number): boolean {
+  let from = start;
+  while (from > 0 && start - from < 3 && isWordUnit(units[from - 1]!)) from--;
+  if (from > 0 && isWordUnit(units[from - 1]!)) return false;
+  return PROCLITIC.test(String.fromCharCode(...units.subarray(from, start)));
+}
+
+function isHangul(code: number): boolean {
+  return (code >= 0xac00 && code <= 0xd7a3) || (code >= 0x1100 && code <= 0x11ff) || (code >= 0x3130 && code <= 0x318f);
+}
+
 /** Fold of the ASCII code units (see `foldUnit`), read directly in the hot loop. */
 const ASCII_FOLD = Int32Array.from({ length: 0x80 }, (_, c) => foldUnit(c));
 
@@ -60,7 +85,11 @@ interface Tables {
   readonly automaton: Automaton;
   readonly prefilter: Prefilter;
   readonly patterns: readonly CompiledPattern[];
-  /** 1 for the patterns that need a word boundary before them (they start with a word unit), and after them. */
+  /**
+   * 1 for the patterns that need a word boundary before them (they start with a word unit), and after
+   * them; `boundaryStart` is ARABIC_START for a pattern in Arabic script, which may also follow a
+   * joined preposition or conjunction (see `afterProclitic`).
+   */
   readonly boundaryStart: Uint8Array;
   readonly boundaryEnd: Uint8Array;
   /** 1 for units that begin only patterns needing a word boundary before them. */
@@ -77,9 +106,12 @@ function buildTables(patterns: readonly CompiledPattern[]): Tables {
   for (let i = 0; i < patterns.length; i++) {
     const text = (texts[i] = patterns[i]!.text);
     const first = text.charCodeAt(0);
-    boundaryStart[i] = isWordUnit(first) ? 1 : 0;
-    boundaryEnd[i] = isWordUnit(text.charCodeAt(text.length - 1)) ? 1 : 0;
-    if (boundaryStart[i] === 0) startsAnywhere[first] = 1;
+    boundaryStart[i] = isWordUnit(first) ? (first >= 0x0600 && first <= 0x06ff ? ARABIC_START : 1) : 0;
+    // Korean writes particles onto the name (탈레반은, 카불에서): a name ending in Hangul needs no
+    // boundary after it. Decided per pattern here, so the scan pays nothing for it.
+    const last = text.charCodeAt(text.length - 1);
+    boundaryEnd[i] = isWordUnit(last) && !isHangul(last) ? 1 : 0;
+    if (boundaryStart[i] !== 1) startsAnywhere[first] = 1;
   }
   const automaton = buildAutomaton(texts);
   const startsOnlyAtBoundary = new Uint8Array(0x10000);
@@ -214,8 +246,9 @@ export class Matcher {
       for (let d = terminal[state] !== -1 ? state : dictionary[state]!; d !== -1; d = dictionary[d]!) {
         const index = terminal[d]!;
         const start = end - patternLengths[index]!;
-        if (boundaryStart[index] === 1 && start > 0 && isWordUnit(units[start - 1]!)) continue;
-        if (boundaryEnd[index] === 1 && end < n && isWordUnit(units[end]!)) continue;
+        if (boundaryStart[index] !== 0 && start > 0 && isWordUnit(units[start - 1]!) && !(boundaryStart[index] === ARABIC_START && afterProclitic(units, start))) continue;
+        // A zero-width non-joiner folds to nothing but still ends a word: the Persian plural طالبان‌ها.
+        if (boundaryEnd[index] === 1 && end < n && isWordUnit(units[end]!) && text.charCodeAt(origins[end]! - 1) !== ZWNJ) continue;
         result = this.#accept(result, text, origins, index, end);
       }
     }
@@ -237,10 +270,11 @@ export class Matcher {
     let figures: number[] | null = null;
     let entryShort = false;
     let entryNeedsCue = false;
+    let entryUnlessContrary = false;
     let blocks = false;
     for (const entry of pattern.entries) {
       if (entry.cue) {
-        out.cues.push(entry.figure);
+        out.cues.push(entry.contrary ? -1 - entry.figure : entry.figure);
         continue;
       }
       if (entry.blocks) {
@@ -248,9 +282,12 @@ export class Matcher {
         continue;
       }
       if (!caseAllows(entry, text, originAt, start, end, originalStart)) continue;
+      // Words around the form that make it name someone or something else (see neighbours.ts).
+      if (entry.rules !== undefined && namesAnother(entry, text, originalStart, endAfter(text, originAt(end - 1)), (index) => nameEndsAt(out.candidates, index))) continue;
       (figures ??= []).push(entry.figure);
       entryShort = entry.short;
       entryNeedsCue ||= entry.needsCue;
+      entryUnlessContrary ||= !!entry.unlessContrary;
     }
     if (figures || blocks) {
       const originalStop = endAfter(text, originAt(end - 1));
@@ -261,11 +298,22 @@ export class Matcher {
         text: text.slice(originalStart, originalStop),
         short: entryShort,
         needsCue: entryNeedsCue,
+        ...(entryUnlessContrary ? { unlessContrary: true } : {}),
         resolved: -1,
       });
     }
     return out;
   }
+}
+
+/** Whether a name found earlier in the block (not a shielding phrase) ends at original index `index`. */
+function nameEndsAt(candidates: readonly Candidate[], index: number): boolean {
+  for (let k = candidates.length - 1; k >= 0; k--) {
+    const c = candidates[k]!;
+    if (c.end === index && c.figures.length > 0) return true;
+    if (c.end < index) return false;
+  }
+  return false;
 }
 
 function caseAllows(

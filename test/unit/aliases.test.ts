@@ -1,5 +1,6 @@
 /** Every name form of every figure finds that figure, and only it, in a sentence built from it. */
 import { describe, expect, it } from 'vitest';
+import { cueText } from '../../src/core/dataset-schema';
 import { Matcher } from '../../src/core/matcher';
 import { mentionsOn } from '../support/figures';
 import { REAL_DATASET, REAL_FIGURES } from '../support/real-dataset';
@@ -16,7 +17,7 @@ const cases = REAL_FIGURES.flatMap((figure) =>
 describe('every alias of every figure', () => {
   it.each(cases)('%s: "%s"', (id, text, figure, short) => {
     const page: string[] = [];
-    if (figure.ambiguity) page.push(`Context: ${figure.ambiguity.cues[0]}.`);
+    if (figure.ambiguity) page.push(`Context: ${cueText(figure.ambiguity.cues[0]!)}.`);
     if (short) page.push(`Earlier: ${figure.aliases.find((a) => !a.short)!.text}.`);
     page.push(spaceless.test(text) ? `据报道${text}发表了讲话。` : `Reports say that ${text} spoke on Tuesday.`);
     // What the sentence itself adds (a cue can be another figure's name: بن لادن for al-Qaeda).

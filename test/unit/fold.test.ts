@@ -26,9 +26,14 @@ describe('fold', () => {
     expect(foldName('U\u0308ru\u0308mqi')).toBe('urumqi');
   });
 
-  it('unifies Arabic-script letter variants and treats the zero-width non-joiner as a break', () => {
-    expect(foldName('ذبيح الله')).toBe(foldName('ذبیح‌الله'));
+  it('unifies Arabic-script letter variants', () => {
+    expect(foldName('ذبيح الله')).toBe(foldName('ذبیح الله'));
     expect(foldName('كابل')).toBe(foldName('کابل'));
+  });
+
+  it('removes the zero-width non-joiner, so a Persian compound written with one is the joined spelling', () => {
+    expect(foldName('ذبیح‌الله')).toBe(foldName('ذبیحالله'));
+    expect(foldName('Zabi\u200chullah')).toBe('zabihullah');
   });
 
   it('maps every folded character back to the original text', () => {
