@@ -24,6 +24,8 @@ describe('figure search', () => {
   it('puts a whole form before prefixes, and folds case, diacritics and joiners like the scanner', () => {
     expect(ids('mullah baradar')[0]).toBe('abdul-ghani-baradar');
     expect(ids('Baradar')[0]).toBe('abdul-ghani-baradar');
+    expect(ids('巴拉达尔')[0]).toBe('abdul-ghani-baradar');
+    expect(ids('ذبیحالله')[0]).toBe('zabihullah-mujahid');
     expect(ids('Mujahid')[0]).toBe('zabihullah-mujahid');
     expect(ids('ذبیح الله')[0]).toBe('zabihullah-mujahid');
     expect(ids('ذبیح‌الله')[0]).toBe('zabihullah-mujahid');
