@@ -188,15 +188,37 @@ function checkExtensionDir(extensionDir) {
 }
 
 /**
+ * Polls `find` every 50 ms until it returns something, for at most `ms`; then null.
+ * @template T
+ * @param {() => T | null | Promise<T | null>} find
+ */
+async function pollFor(find, ms = FIRST_RUN_WAIT_MS) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const found = await find();
+    if (found || Date.now() > deadline) return found ?? null;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * The extension opens its first-run page in a new tab when installed, which every launch here is.
+ * By default a launch waits for that tab (at most this long) and closes it, so that tests and
+ * tools start with their one page in front; `firstRun: 'keep'` leaves it open.
+ */
+const FIRST_RUN_WAIT_MS = 10_000;
+
+/**
  * Launch Chromium (playwright-core) with the unpacked extension.
  * @param {{extensionDir?: string, headless?: boolean, proxy?: {server: string, bypass?: string}, args?: string[],
- *   handleSignals?: boolean}} [options] handleSignals: let Playwright kill the browser on SIGINT/SIGTERM/SIGHUP
- *   (default true; pass false when the caller handles signals and calls close()).
+ *   handleSignals?: boolean, firstRun?: 'close' | 'keep'}} [options] handleSignals: let Playwright kill the browser on
+ *   SIGINT/SIGTERM/SIGHUP (default true; pass false when the caller handles signals and calls close()). firstRun:
+ *   close the extension's first-run tab (the default) or keep it.
  * @returns {Promise<{context: import('playwright-core').BrowserContext, page: import('playwright-core').Page,
  *   serviceWorker: import('playwright-core').Worker | null, extensionId: string | null, executablePath: string,
  *   close(): Promise<void>}>}
  */
-export async function launchChromium({ extensionDir, headless = true, proxy, args = [], handleSignals = true } = {}) {
+export async function launchChromium({ extensionDir, headless = true, proxy, args = [], handleSignals = true, firstRun = 'close' } = {}) {
   const executablePath = findBrowser('chromium');
   const ext = checkExtensionDir(extensionDir);
   const { chromium } = await import('playwright-core');
@@ -261,6 +283,11 @@ export async function launchChromium({ extensionDir, headless = true, proxy, arg
       extensionId = new URL(serviceWorker.url()).host;
     }
     const page = context.pages()[0] ?? (await context.newPage());
+    if (ext && firstRun === 'close') {
+      const welcome = await pollFor(() => context.pages().find((p) => p.url().endsWith('/welcome.html')) ?? null);
+      await welcome?.close();
+      await page.bringToFront();
+    }
     return { context, page, serviceWorker, extensionId, executablePath, close };
   } catch (err) {
     await close();
@@ -292,12 +319,13 @@ export async function setFirefoxViewport(page, size) {
 
 /**
  * Launch Firefox (puppeteer-core, WebDriver BiDi) and install the extension as a temporary add-on.
- * @param {{extensionDir?: string, headless?: boolean, prefs?: Record<string, unknown>, handleSignals?: boolean}} [options]
- *   handleSignals: let Puppeteer kill the browser on SIGINT/SIGTERM/SIGHUP (default true).
+ * @param {{extensionDir?: string, headless?: boolean, prefs?: Record<string, unknown>, handleSignals?: boolean,
+ *   firstRun?: 'close' | 'keep'}} [options] handleSignals: let Puppeteer kill the browser on SIGINT/SIGTERM/SIGHUP
+ *   (default true). firstRun: close the extension's first-run tab (the default) or keep it.
  * @returns {Promise<{browser: import('puppeteer-core').Browser, page: import('puppeteer-core').Page,
  *   extensionId: string | null, executablePath: string, close(): Promise<void>}>}
  */
-export async function launchFirefox({ extensionDir, headless = true, prefs = {}, handleSignals = true } = {}) {
+export async function launchFirefox({ extensionDir, headless = true, prefs = {}, handleSignals = true, firstRun = 'close' } = {}) {
   const executablePath = findBrowser('firefox');
   const ext = checkExtensionDir(extensionDir);
   const puppeteer = (await import('puppeteer-core')).default;
@@ -351,6 +379,16 @@ export async function launchFirefox({ extensionDir, headless = true, prefs = {},
   try {
     const extensionId = ext ? await withTimeout(browser.installExtension(ext), 30_000, 'Installing the extension') : null;
     const page = (await browser.pages())[0] ?? (await browser.newPage());
+    if (ext && firstRun === 'close') {
+      // Over BiDi a tab the extension opened reports about:blank as its url(): ask the page itself.
+      const isWelcome = (p) => p.evaluate(() => location.href.endsWith('/welcome.html')).catch(() => false);
+      const welcome = await pollFor(async () => {
+        for (const p of await browser.pages()) if (p !== page && (await isWelcome(p))) return p;
+        return null;
+      });
+      await welcome?.close();
+      await page.bringToFront();
+    }
     // defaultViewport is not applied to the initial tab over BiDi; set it explicitly.
     if (headless) await setFirefoxViewport(page, VIEWPORT);
     return { browser, page, extensionId, executablePath, close };

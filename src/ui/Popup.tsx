@@ -5,6 +5,7 @@
 import type { TargetedEvent } from 'preact';
 import type { Category, Figure } from '../core/dataset';
 
+import { StoryLine } from './Story';
 import type { Translate } from './translate';
 
 export type { Translate };
@@ -137,6 +138,7 @@ export function Popup(props: PopupProps) {
           {t('popupOpenOptions')}
         </button>
       </header>
+      <StoryLine t={t} class="story small muted" />
 
       <section class="switches" aria-label={t('popupSwitchesLabel')}>
         <Switch
