@@ -18,13 +18,22 @@ export function focusedElement(doc: Document, isOurs: (element: Element) => bool
 }
 
 /**
- * The first of `mentions` inside `element`, or else the one whose box is closest to the element's
- * box on screen (ties: the earlier on the page). `mentions` are the shown ones, in document order.
+ * The first of `mentions` inside `element`; else, among the mentions inside the nearest ancestor
+ * that holds any (the same paragraph before the next one), the one whose box is closest to the
+ * element's on screen (ties: the earlier). `mentions` are the shown ones, in document order.
  */
 export function mentionNearElement(element: Element, mentions: readonly Mention[], scanner: PageScanner, marks: Marks): Mention | null {
   const inside = scanner.firstMentionIn(element);
   if (inside && mentions.includes(inside)) return inside;
-  for (const mention of mentions) if (element.contains(marks.rangeOf(mention).startContainer)) return mention;
+  const starts = mentions.map((mention) => marks.rangeOf(mention).startContainer);
+  for (let scope: Node | null = element; scope; scope = scope.parentNode ?? (scope instanceof ShadowRoot ? scope.host : null)) {
+    const within = mentions.filter((_, i) => scope!.contains(starts[i]!));
+    if (within.length > 0) return scope === element ? within[0]! : closestOnScreen(element, within, marks);
+  }
+  return null;
+}
+
+function closestOnScreen(element: Element, mentions: readonly Mention[], marks: Marks): Mention | null {
   const box = element.getBoundingClientRect();
   let best: Mention | null = null;
   let bestDistance = Infinity;
@@ -39,5 +48,5 @@ export function mentionNearElement(element: Element, mentions: readonly Mention[
       bestDistance = distance;
     }
   }
-  return best;
+  return best ?? mentions[0] ?? null;
 }

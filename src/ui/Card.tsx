@@ -58,35 +58,36 @@ export function Card({ t, figure, nameOf, reviewed, onOpenFigure, onBack, onClos
       lang={uiLang}
       dir={textDirection(uiLang)}
     >
-      <div class="head">
-        {/* Sticky: at high zoom the card scrolls under its name, Pin and Close, which stay in reach. */}
-        <div class="bar">
-          <div class="toolbar">
-            {onBack && (
-              <button type="button" class="icon-button back" onClick={onBack} aria-label={t('cardBack')} title={t('cardBackTitle')}>
-                <span aria-hidden="true">‹</span>
-              </button>
-            )}
-            <span class="category">{t(CATEGORY_KEY[figure.category])}</span>
-            {onTogglePin && (
-              <button
-                type="button"
-                class={`icon-button pin${pinned ? ' pinned' : ''}`}
-                onClick={onTogglePin}
-                aria-pressed={pinned ? 'true' : 'false'}
-                title={pinned ? t('cardPinnedTitle') : t('cardPinTitle')}
-              >
-                <span aria-hidden="true">{pinned ? '●' : '○'}</span> {t('cardPin')}
-              </button>
-            )}
-            <button type="button" class="icon-button close" onClick={onClose} aria-label={t('cardClose')} title={t('cardCloseTitle')}>
-              ×
+      {/* Sticky: at high zoom the card scrolls under its name, Pin and Close, which stay in reach
+          (a direct child of the scrolling card, or it would stick only within its parent). */}
+      <div class="bar">
+        <div class="toolbar">
+          {onBack && (
+            <button type="button" class="icon-button back" onClick={onBack} aria-label={t('cardBack')} title={t('cardBackTitle')}>
+              <span aria-hidden="true">‹</span>
             </button>
-          </div>
-          <h2 class="name" lang={DATA_LANG}>
-            {figure.name}
-          </h2>
+          )}
+          <span class="category">{t(CATEGORY_KEY[figure.category])}</span>
+          {onTogglePin && (
+            <button
+              type="button"
+              class={`icon-button pin${pinned ? ' pinned' : ''}`}
+              onClick={onTogglePin}
+              aria-pressed={pinned ? 'true' : 'false'}
+              title={pinned ? t('cardPinnedTitle') : t('cardPinTitle')}
+            >
+              <span aria-hidden="true">{pinned ? '●' : '○'}</span> {t('cardPin')}
+            </button>
+          )}
+          <button type="button" class="icon-button close" onClick={onClose} aria-label={t('cardClose')} title={t('cardCloseTitle')}>
+            ×
+          </button>
         </div>
+        <h2 class="name" lang={DATA_LANG}>
+          {figure.name}
+        </h2>
+      </div>
+      <div class="head">
         {figure.nativeNames.length > 0 && (
           <p class="native">
             {uniqueNatives(figure.nativeNames).map((n, i) => (
