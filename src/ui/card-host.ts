@@ -26,6 +26,13 @@ export interface CardAnchor {
   point?: { x: number; y: number } | undefined;
 }
 
+/**
+ * Our element's own box, as `:host` rules marked !important in its shadow stylesheet: important
+ * declarations of a shadow tree win over the page's, even the page's !important ones aimed at our
+ * element. Not in the style attribute: `all` there would also pin letter and word spacing with
+ * !important, which readers' own stylesheets must be able to change (WCAG 1.4.12; axe
+ * avoid-inline-spacing).
+ */
 const HOST_STYLE: Record<string, string> = {
   all: 'initial',
   position: 'fixed',
@@ -42,6 +49,9 @@ const HOST_STYLE: Record<string, string> = {
   display: 'block',
   'pointer-events': 'none',
 };
+const HOST_CSS = `:host { ${Object.entries(HOST_STYLE)
+  .map(([name, value]) => `${name}: ${value} !important;`)
+  .join(' ')} }\n`;
 
 export class CardHost {
   readonly element: HTMLElement;
@@ -60,13 +70,11 @@ export class CardHost {
   constructor(doc: Document) {
     const { element, shadow } = createHost(doc);
     this.element = element;
-    // Inline !important declarations win over any page rule aimed at our element.
-    for (const [name, value] of Object.entries(HOST_STYLE)) this.element.style.setProperty(name, value, 'important');
     const style = doc.createElement('style');
     // Firefox applies the page's CSP to a <style> added by a content script unless its text was set
     // before insertion (bug 1706787); setting it empty first makes it use the extension's CSP.
     style.textContent = '';
-    style.textContent = CARD_STYLES;
+    style.textContent = HOST_CSS + CARD_STYLES;
     shadow.append(style);
     this.#front = createLayer(doc);
     this.#back = createLayer(doc);

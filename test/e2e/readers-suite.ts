@@ -19,7 +19,7 @@ export interface ReadersHarness {
   page(): ReadersPage;
   /** test/e2e/pages/reader.html on the fixture server. */
   url(): string;
-  /** Puts the card (and the page) in the dark theme or back in the light one. */
+  /** Puts the card in the dark theme or back in the light one (called once the page has loaded). */
   setDark(dark: boolean): Promise<void>;
   setViewport(size: { width: number; height: number }): Promise<void>;
   /** What the suite leaves the viewport at. */
@@ -128,9 +128,9 @@ export function readersSuite(harness: ReadersHarness): void {
 
   for (const theme of ['light', 'dark'] as const) {
     it(`axe finds nothing in the card hovered, pinned and after a connection (${theme})`, { timeout: 60_000 }, async () => {
-      await harness.setDark(theme === 'dark');
       try {
         await fresh();
+        await harness.setDark(theme === 'dark');
         const point = await hoverText(page() as never, 'Meng Hongwei');
         await waitForCard(page() as never, { name: 'Meng Hongwei' });
         await axeCard(`hovered, ${theme}`);
