@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { closeChromiumFirstRun, closeFirefoxFirstRun } from './first-run.mjs';
 
 const CANDIDATES = {
   chromium: ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'],
@@ -188,27 +189,6 @@ function checkExtensionDir(extensionDir) {
 }
 
 /**
- * Polls `find` every 50 ms until it returns something, for at most `ms`; then null.
- * @template T
- * @param {() => T | null | Promise<T | null>} find
- */
-async function pollFor(find, ms = FIRST_RUN_WAIT_MS) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const found = await find();
-    if (found || Date.now() > deadline) return found ?? null;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-/**
- * The extension opens its first-run page in a new tab when installed, which every launch here is.
- * By default a launch waits for that tab (at most this long) and closes it, so that tests and
- * tools start with their one page in front; `firstRun: 'keep'` leaves it open.
- */
-const FIRST_RUN_WAIT_MS = 10_000;
-
-/**
  * Launch Chromium (playwright-core) with the unpacked extension.
  * @param {{extensionDir?: string, headless?: boolean, proxy?: {server: string, bypass?: string}, args?: string[],
  *   handleSignals?: boolean, firstRun?: 'close' | 'keep'}} [options] handleSignals: let Playwright kill the browser on
@@ -283,11 +263,7 @@ export async function launchChromium({ extensionDir, headless = true, proxy, arg
       extensionId = new URL(serviceWorker.url()).host;
     }
     const page = context.pages()[0] ?? (await context.newPage());
-    if (ext && firstRun === 'close') {
-      const welcome = await pollFor(() => context.pages().find((p) => p.url().endsWith('/welcome.html')) ?? null);
-      await welcome?.close();
-      await page.bringToFront();
-    }
+    if (ext && firstRun === 'close') await closeChromiumFirstRun(context, page);
     return { context, page, serviceWorker, extensionId, executablePath, close };
   } catch (err) {
     await close();
@@ -379,16 +355,7 @@ export async function launchFirefox({ extensionDir, headless = true, prefs = {},
   try {
     const extensionId = ext ? await withTimeout(browser.installExtension(ext), 30_000, 'Installing the extension') : null;
     const page = (await browser.pages())[0] ?? (await browser.newPage());
-    if (ext && firstRun === 'close') {
-      // Over BiDi a tab the extension opened reports about:blank as its url(): ask the page itself.
-      const isWelcome = (p) => p.evaluate(() => location.href.endsWith('/welcome.html')).catch(() => false);
-      const welcome = await pollFor(async () => {
-        for (const p of await browser.pages()) if (p !== page && (await isWelcome(p))) return p;
-        return null;
-      });
-      await welcome?.close();
-      await page.bringToFront();
-    }
+    if (ext && firstRun === 'close') await closeFirefoxFirstRun(browser, page);
     // defaultViewport is not applied to the initial tab over BiDi; set it explicitly.
     if (headless) await setFirefoxViewport(page, VIEWPORT);
     return { browser, page, extensionId, executablePath, close };

@@ -12,8 +12,10 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandName } from '../../src/extension/messages';
 import { runAxe } from './axe';
+import { commandSender, focusInPage, type CommandSender } from './command-sender';
 import { HOOK_TIMEOUT, hoverText, moveMouseAway, pollPage, textPoint, waitForCard, waitForNoCard, waitForScan, withChromium } from './helpers';
 import { liveSays, liveText, readersSuite, type ReadersPage } from './readers-suite';
+import { changedShare } from './visible-suite';
 
 const { session, fixture } = withChromium();
 const page = (): Page => session().page;
@@ -29,24 +31,10 @@ describe('every reader in Chromium: the card', () => {
   });
 });
 
-/** Runs in an extension page. */
-type ChromeApi = {
-  tabs: {
-    query(q: object): Promise<{ id?: number }[]>;
-    sendMessage(tabId: number, message: object, options: { frameId: number }): Promise<unknown>;
-  };
-};
-
-/** Runs in the page: where the keyboard focus is, on the page and inside our card. */
-function focusInPage(): { page: string; inCard: string | null; inDialog: boolean } {
-  const host = document.querySelector('context-cards-host');
-  const active = document.activeElement;
-  const inner = host?.shadowRoot?.activeElement ?? null;
-  return {
-    page: active === host ? 'card' : active?.id || active?.localName || '',
-    inCard: inner ? (inner.getAttribute('role') ?? inner.getAttribute('aria-label') ?? inner.textContent?.trim() ?? inner.localName) : null,
-    inDialog: inner?.closest('[role="dialog"]') != null,
-  };
+/** Runs in the page: the text or accessible name of the control focused in our card. */
+function focusedControl(): string | null {
+  const inner = document.querySelector('context-cards-host')?.shadowRoot?.activeElement;
+  return inner ? (inner.getAttribute('aria-label') ?? inner.textContent?.trim() ?? null) : null;
 }
 
 /** Runs in the page: focuses the card control named `label` (as Tab would reach it). */
@@ -57,17 +45,6 @@ function focusControl(label: string): boolean {
   );
   control?.focus();
   return control != null;
-}
-
-/** The share of pixels that differ by at least 32 in some channel (visible-suite.ts's measure). */
-function changedShare(a: PNG, b: PNG): number {
-  expect([a.width, a.height]).toEqual([b.width, b.height]);
-  let changed = 0;
-  for (let i = 0; i < a.data.length; i += 4) {
-    const step = Math.max(Math.abs(a.data[i]! - b.data[i]!), Math.abs(a.data[i + 1]! - b.data[i + 1]!), Math.abs(a.data[i + 2]! - b.data[i + 2]!));
-    if (step >= 32) changed++;
-  }
-  return changed / (a.width * a.height);
 }
 
 type Box = { x: number; y: number; width: number; height: number };
@@ -82,34 +59,18 @@ function controlBox(selector: string): Box | null {
 }
 
 describe('every reader in Chromium: keyboard, focus and forced colours', () => {
-  let control: Page;
-  let tabId: number;
+  let sender: CommandSender;
 
   beforeAll(async () => {
-    control = await session().context.newPage();
-    await control.goto(`chrome-extension://${session().extensionId}/options.html`);
-    await page().bringToFront();
-    const ids = await control.evaluate(async () => {
-      const api = (globalThis as unknown as { chrome: ChromeApi }).chrome;
-      return (await api.tabs.query({ active: true })).map((t) => t.id);
-    });
-    if (ids.length !== 1 || typeof ids[0] !== 'number') throw new Error(`expected one active tab, found ${JSON.stringify(ids)}`);
-    tabId = ids[0];
+    sender = await commandSender(session(), page());
   }, HOOK_TIMEOUT);
 
   afterAll(async () => {
-    await control?.close();
+    await sender?.close();
   });
 
   /** Sends a command to the test page's top frame, as the background does for a shortcut. */
-  const command = (name: CommandName) =>
-    control.evaluate(
-      async ({ id, name }) => {
-        const api = (globalThis as unknown as { chrome: ChromeApi }).chrome;
-        await api.tabs.sendMessage(id, { type: 'command', command: name }, { frameId: 0 }).catch(() => undefined);
-      },
-      { id: tabId, name },
-    );
+  const command = (name: CommandName) => sender.send(name);
 
   const fresh = async (file = 'reader.html') => {
     const p = page();
@@ -153,7 +114,8 @@ describe('every reader in Chromium: keyboard, focus and forced colours', () => {
     await p.keyboard.press('Enter');
     await waitForCard(p, { name: 'Zabihullah Mujahid' });
     // Back on the connection that had been followed.
-    expect(await p.evaluate(focusInPage)).toEqual({ page: 'card', inCard: 'Taliban', inDialog: true });
+    expect(await p.evaluate(focusInPage)).toEqual({ page: 'card', inCard: 'button', inDialog: true });
+    expect(await p.evaluate(focusedControl)).toBe('Taliban');
     await p.keyboard.press('Escape');
     await waitForNoCard(p);
     expect((await p.evaluate(focusInPage)).page).toBe('start');

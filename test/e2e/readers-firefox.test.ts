@@ -16,6 +16,7 @@ import { describe, expect, it } from 'vitest';
 import { runAxe } from './axe';
 import { pollPage, setFirefoxViewport, textPoint, waitForScan, withFirefox } from './helpers';
 import { readersSuite, type ReadersPage } from './readers-suite';
+import { changedShare } from './visible-suite';
 
 const VIEWPORT = { width: 1280, height: 800 };
 
@@ -109,12 +110,7 @@ describe('every reader in Firefox: forced colours', () => {
       });
       const plain = PNG.sync.read(Buffer.from(await page.screenshot({ clip })));
       await page.evaluate(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.set('context-cards-mention', (window as unknown as { __saved: unknown }).__saved));
-      let changed = 0;
-      for (let i = 0; i < marked.data.length; i += 4) {
-        const step = Math.max(...[0, 1, 2].map((c) => Math.abs(marked.data[i + c]! - plain.data[i + c]!)));
-        if (step >= 32) changed++;
-      }
-      const share = changed / (marked.width * marked.height);
+      const share = changedShare(plain, marked);
       report[text] = `${(share * 100).toFixed(1)} %`;
       if (share < 0.02) invisible.push(`${text}: ${(share * 100).toFixed(1)} %`);
     }

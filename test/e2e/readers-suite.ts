@@ -5,6 +5,7 @@
 // 1280 × 1024 window at 400 %) its header on screen while everything else scrolls into reach.
 import { expect, it } from 'vitest';
 import { runAxe } from './axe';
+import { cardButtonPoint } from './reader-suite';
 import { hoverText, moveMouseAway, pollPage, waitForCard, waitForNoCard, waitForScan } from './helpers';
 
 export interface ReadersPage {
@@ -24,18 +25,6 @@ export interface ReadersHarness {
   setViewport(size: { width: number; height: number }): Promise<void>;
   /** What the suite leaves the viewport at. */
   viewport: { width: number; height: number };
-}
-
-/** Runs in the page: the centre of a control in the card, found by its text or accessible name. */
-export function cardControlPoint(label: string): { x: number; y: number } | null {
-  const root = document.querySelector('context-cards-host')?.shadowRoot;
-  const control = [...(root?.querySelectorAll('[role="dialog"] button, [role="dialog"] a') ?? [])].find(
-    (b) => b.textContent?.trim() === label || b.getAttribute('aria-label') === label,
-  );
-  if (!control) return null;
-  control.scrollIntoView({ block: 'nearest' });
-  const r = control.getBoundingClientRect();
-  return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
 }
 
 /** Runs in the page: the open card's language marks, and the size and Tab order of each control. */
@@ -112,7 +101,7 @@ export function readersSuite(harness: ReadersHarness): void {
   };
 
   const clickControl = async (label: string) => {
-    const point = await page().evaluate(cardControlPoint, label);
+    const point = await page().evaluate(cardButtonPoint, label);
     expect(point, `card control "${label}"`).not.toBeNull();
     await page().mouse.move(point!.x, point!.y);
     await page().mouse.click(point!.x, point!.y);
