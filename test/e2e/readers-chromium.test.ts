@@ -58,6 +58,26 @@ function controlBox(selector: string): Box | null {
   return { x: Math.floor(r.left) - 6, y: Math.floor(r.top) - 6, width: Math.ceil(r.width) + 12, height: Math.ceil(r.height) + 12 };
 }
 
+/** Runs in the page: the contrast of a control's focus outline against the card's background. */
+function ringContrast(selector: string): number {
+  const root = document.querySelector('context-cards-host')!.shadowRoot!;
+  const dialog = root.querySelector<HTMLElement>('[role="dialog"]')!;
+  const control = root.querySelector(`[role="dialog"] ${selector}`)!;
+  const rgb = (color: string) => {
+    // Any CSS colour (system colours included) to sRGB, through a 1 × 1 canvas.
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    ctx.fillStyle = color;
+    ctx.fillRect(0, 0, 1, 1);
+    return [...ctx.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+  };
+  const luminance = ([r, g, b]: number[]) =>
+    [r!, g!, b!].map((c) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)).reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i]!, 0);
+  const style = getComputedStyle(control);
+  if (style.outlineStyle === 'none' || parseFloat(style.outlineWidth) < 2) return 0;
+  const [a, b] = [luminance(rgb(style.outlineColor)), luminance(rgb(getComputedStyle(dialog).backgroundColor))];
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}
+
 describe('every reader in Chromium: keyboard, focus and forced colours', () => {
   let sender: CommandSender;
 
@@ -146,10 +166,10 @@ describe('every reader in Chromium: keyboard, focus and forced colours', () => {
     expect((await p.evaluate(focusInPage)).page).toBe('plain');
   });
 
-  for (const forced of [false, true]) {
-    const mode = forced ? 'forced colours' : 'normal colours';
+  for (const [scheme, forced] of [['light', false], ['dark', false], ['light', true]] as const) {
+    const mode = forced ? 'forced colours' : `${scheme} theme`;
     it(`focus on Close, Pin, ‹, a connection and a source changes the pixels around it (${mode})`, { timeout: 30_000 }, async () => {
-      await page().emulateMedia({ forcedColors: forced ? 'active' : 'none' });
+      await page().emulateMedia({ forcedColors: forced ? 'active' : 'none', colorScheme: scheme });
       try {
         const p = await fresh('input.html');
         await p.focus('#start');
@@ -167,6 +187,7 @@ describe('every reader in Chromium: keyboard, focus and forced colours', () => {
           ['.back', 'Back to the previous card'],
           ['.connections button', null],
           ['.sources a', null],
+          ['.section > summary', null],
         ] as const) {
           // Unfocused: the card itself holds the focus (as after a connection); then the control.
           await p.evaluate(() => document.querySelector('context-cards-host')!.shadowRoot!.querySelector<HTMLElement>('[role="dialog"]')!.focus({ preventScroll: true }));
@@ -189,15 +210,18 @@ describe('every reader in Chromium: keyboard, focus and forced colours', () => {
           expect(focused, `${selector} (${label ?? ''}) focused from the keyboard`).toBe(true);
           const after = await shoot(p, box);
           const share = changedShare(before, after);
-          report[selector] = `${(share * 100).toFixed(1)} %`;
+          // The ring's colour against the card behind it (WCAG 2.4.13's 3:1 for a focus indicator).
+          const contrast = await p.evaluate(ringContrast, selector);
+          report[selector] = `${(share * 100).toFixed(1)} %, ring ${contrast.toFixed(1)}:1`;
           if (share < 0.02) faint.push(`${selector}: ${(share * 100).toFixed(1)} % of its pixels changed`);
+          if (contrast < 3) faint.push(`${selector}: focus ring at ${contrast.toFixed(2)}:1 against the card`);
         }
         console.log(`pixels changed by keyboard focus (${mode}): ${JSON.stringify(report)}`);
         expect(faint).toEqual([]);
         await p.keyboard.press('Escape');
         await waitForNoCard(p);
       } finally {
-        await page().emulateMedia({ forcedColors: 'none' });
+        await page().emulateMedia({ forcedColors: 'none', colorScheme: 'light' });
       }
     });
   }
