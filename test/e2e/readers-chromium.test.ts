@@ -12,6 +12,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandName } from '../../src/extension/messages';
 import { runAxe } from './axe';
+import { controlBox, focusControl, focusedControl, ringContrast, type Box } from './card-focus';
 import { commandSender, focusInPage, type CommandSender } from './command-sender';
 import { HOOK_TIMEOUT, hoverText, moveMouseAway, pollPage, textPoint, waitForCard, waitForNoCard, waitForScan, withChromium } from './helpers';
 import { liveSays, liveText, readersSuite, type ReadersPage } from './readers-suite';
@@ -31,52 +32,7 @@ describe('every reader in Chromium: the card', () => {
   });
 });
 
-/** Runs in the page: the text or accessible name of the control focused in our card. */
-function focusedControl(): string | null {
-  const inner = document.querySelector('context-cards-host')?.shadowRoot?.activeElement;
-  return inner ? (inner.getAttribute('aria-label') ?? inner.textContent?.trim() ?? null) : null;
-}
-
-/** Runs in the page: focuses the card control named `label` (as Tab would reach it). */
-function focusControl(label: string): boolean {
-  const root = document.querySelector('context-cards-host')?.shadowRoot;
-  const control = [...(root?.querySelectorAll<HTMLElement>('[role="dialog"] button, [role="dialog"] a') ?? [])].find(
-    (b) => b.textContent?.trim() === label || b.getAttribute('aria-label') === label,
-  );
-  control?.focus();
-  return control != null;
-}
-
-type Box = { x: number; y: number; width: number; height: number };
 const shoot = async (p: Page, clip: Box) => PNG.sync.read(await p.screenshot({ clip }));
-
-/** Runs in the page: a card control's box widened by 6 px (where a focus ring is drawn). */
-function controlBox(selector: string): Box | null {
-  const el = document.querySelector('context-cards-host')?.shadowRoot?.querySelector(`[role="dialog"] ${selector}`);
-  if (!el) return null;
-  const r = el.getBoundingClientRect();
-  return { x: Math.floor(r.left) - 6, y: Math.floor(r.top) - 6, width: Math.ceil(r.width) + 12, height: Math.ceil(r.height) + 12 };
-}
-
-/** Runs in the page: the contrast of a control's focus outline against the card's background. */
-function ringContrast(selector: string): number {
-  const root = document.querySelector('context-cards-host')!.shadowRoot!;
-  const dialog = root.querySelector<HTMLElement>('[role="dialog"]')!;
-  const control = root.querySelector(`[role="dialog"] ${selector}`)!;
-  const rgb = (color: string) => {
-    // Any CSS colour (system colours included) to sRGB, through a 1 × 1 canvas.
-    const ctx = document.createElement('canvas').getContext('2d')!;
-    ctx.fillStyle = color;
-    ctx.fillRect(0, 0, 1, 1);
-    return [...ctx.getImageData(0, 0, 1, 1).data.slice(0, 3)];
-  };
-  const luminance = ([r, g, b]: number[]) =>
-    [r!, g!, b!].map((c) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)).reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i]!, 0);
-  const style = getComputedStyle(control);
-  if (style.outlineStyle === 'none' || parseFloat(style.outlineWidth) < 2) return 0;
-  const [a, b] = [luminance(rgb(style.outlineColor)), luminance(rgb(getComputedStyle(dialog).backgroundColor))];
-  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
-}
 
 describe('every reader in Chromium: keyboard, focus and forced colours', () => {
   let sender: CommandSender;
@@ -118,7 +74,7 @@ describe('every reader in Chromium: keyboard, focus and forced colours', () => {
     expect((await p.evaluate(focusInPage)).page).toBe('start');
   });
 
-  it('Enter on a connection, then on ‹, keeps the focus inside the card; Esc returns it to where it was', async () => {
+  it('Enter on a connection, then on ‹, keeps the focus inside the card; Close returns it to where it was', async () => {
     const p = await fresh('input.html');
     await p.focus('#start');
     await command('next-mention'); // Zabihullah Mujahid, whose card connects to the Taliban
@@ -136,7 +92,9 @@ describe('every reader in Chromium: keyboard, focus and forced colours', () => {
     // Back on the connection that had been followed.
     expect(await p.evaluate(focusInPage)).toEqual({ page: 'card', inCard: 'button', inDialog: true });
     expect(await p.evaluate(focusedControl)).toBe('Taliban');
-    await p.keyboard.press('Escape');
+    // Enter on Close (Esc: the first test) returns the focus to where it was before the card.
+    expect(await p.evaluate(focusControl, 'Close card')).toBe(true);
+    await p.keyboard.press('Enter');
     await waitForNoCard(p);
     expect((await p.evaluate(focusInPage)).page).toBe('start');
   });
