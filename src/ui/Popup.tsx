@@ -217,10 +217,15 @@ function PageFigures({ t, page, figures, onShowFigure }: PopupProps) {
                 <li key={figure.id}>
                   <button type="button" class="figure" data-figure={figure.id} onClick={() => onShowFigure(figure.id)} title={figure.roleThen.text}>
                     <span class="figure-line">
-                      <span class="figure-name">{figure.name}</span>
+                      {/* Names, roles and connections are the dataset's, in English whatever the UI language. */}
+                      <span class="figure-name" lang="en">
+                        {figure.name}
+                      </span>
                       <span class="figure-count">{count === 1 ? t('popupMentionOne') : t('popupMentionMany', String(count))}</span>
                     </span>
-                    <span class="figure-role">{truncate(figure.roleThen.text)}</span>
+                    <span class="figure-role" lang="en">
+                      {truncate(figure.roleThen.text)}
+                    </span>
                   </button>
                 </li>
               ))}
@@ -235,7 +240,9 @@ function PageFigures({ t, page, figures, onShowFigure }: PopupProps) {
           </h2>
           <ul class="connection-list">
             {connections.slice(0, MAX_CONNECTIONS).map((c) => (
-              <li key={`${c.from.id}|${c.to.id}|${c.text}`}>{t('popupConnection', [c.from.name, c.text])}</li>
+              <li key={`${c.from.id}|${c.to.id}|${c.text}`} lang="en">
+                {t('popupConnection', [c.from.name, c.text])}
+              </li>
             ))}
           </ul>
           {connections.length > MAX_CONNECTIONS && (

@@ -51,18 +51,33 @@ for (const locale of LOCALES) {
 
     it('the popup and the first-run page name the story in Chinese; axe finds nothing in the popup', async () => {
       const tabs: Page[] = [];
+      // The popup is asked about the fixture page's tab, which names figures.
+      const page = session().page;
+      await page.goto(`${fixture().url}reader.html`);
+      await waitForScan(page);
+      await page.bringToFront();
+      const tabId = await session().serviceWorker!.evaluate(async () => {
+        const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } }).chrome;
+        return (await api.tabs.query({ active: true }))[0]!.id!;
+      });
       try {
-        for (const path of ['popup.html', 'welcome.html']) {
+        for (const path of [`popup.html?tab=${tabId}`, 'welcome.html']) {
           const tab = await session().context.newPage();
           tabs.push(tab);
           await tab.goto(`chrome-extension://${session().extensionId}/${path}`);
-          await tab.waitForSelector('h1');
+          await tab.waitForSelector(path.startsWith('popup') ? '.figure-name' : 'h1');
           expect(await tab.getAttribute('html', 'lang')).toBe(locale.flag);
           const text = (await tab.textContent('body')) ?? '';
           expect(text).toContain(locale.story);
           expect(text).toContain(locale.date);
           expect(text).toContain('China Allies With Taliban After US Withdrawal From Afghanistan');
-          if (path === 'popup.html') expect((await runAxe(tab as unknown as ReadersPage)).violations).toEqual([]);
+          if (path.startsWith('popup')) {
+            expect((await runAxe(tab as unknown as ReadersPage)).violations).toEqual([]);
+            // The dataset's names and roles in the list are English, and marked so.
+            const names = await tab.$$eval('.figure-name, .figure-role', (els) => els.map((el) => el.closest('[lang]')!.getAttribute('lang')));
+            expect(names.length).toBeGreaterThan(0);
+            expect(new Set(names)).toEqual(new Set(['en']));
+          }
         }
       } finally {
         for (const tab of tabs) await tab.close();
