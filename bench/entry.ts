@@ -277,7 +277,7 @@ const api = {
       new Promise<number>((resolve) => {
         requestAnimationFrame(() => {
           const t0 = now();
-          cards.open(figure, anchor, { pinned: false, focus: false });
+          cards.open(figure, anchor, { pinned: false, focus: false, announce: { kind: 'opened' } });
           jsMs.push(now() - t0);
           // A task queued now runs after this frame's style, layout and paint.
           void afterFrame().then((t1) => resolve(t1 - t0));
@@ -306,7 +306,7 @@ const api = {
       cards.prepare(mention.figure, anchor);
       await frame();
       const t1 = now();
-      cards.open(mention.figure, anchor, { pinned: false, focus: false });
+      cards.open(mention.figure, anchor, { pinned: false, focus: false, announce: { kind: 'opened' } });
       await frame();
       await frame();
       out.doubleRafMs.push(now() - t1);

@@ -23,6 +23,8 @@ export function launchChromium(options?: {
   args?: string[];
   /** let Playwright kill the browser on SIGINT/SIGTERM/SIGHUP (default true) */
   handleSignals?: boolean;
+  /** the first-run tab the extension opens on install: closed once it has opened (default), or kept */
+  firstRun?: 'close' | 'keep';
 }): Promise<ChromiumSession>;
 
 export interface FirefoxSession {
@@ -43,4 +45,6 @@ export function launchFirefox(options?: {
   prefs?: Record<string, unknown>;
   /** let Puppeteer kill the browser on SIGINT/SIGTERM/SIGHUP (default true) */
   handleSignals?: boolean;
+  /** the first-run tab the extension opens on install: closed once it has opened (default), or kept */
+  firstRun?: 'close' | 'keep';
 }): Promise<FirefoxSession>;

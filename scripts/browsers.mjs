@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { closeChromiumFirstRun, closeFirefoxFirstRun } from './first-run.mjs';
 
 const CANDIDATES = {
   chromium: ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'],
@@ -190,13 +191,14 @@ function checkExtensionDir(extensionDir) {
 /**
  * Launch Chromium (playwright-core) with the unpacked extension.
  * @param {{extensionDir?: string, headless?: boolean, proxy?: {server: string, bypass?: string}, args?: string[],
- *   handleSignals?: boolean}} [options] handleSignals: let Playwright kill the browser on SIGINT/SIGTERM/SIGHUP
- *   (default true; pass false when the caller handles signals and calls close()).
+ *   handleSignals?: boolean, firstRun?: 'close' | 'keep'}} [options] handleSignals: let Playwright kill the browser on
+ *   SIGINT/SIGTERM/SIGHUP (default true; pass false when the caller handles signals and calls close()). firstRun:
+ *   close the extension's first-run tab (the default) or keep it.
  * @returns {Promise<{context: import('playwright-core').BrowserContext, page: import('playwright-core').Page,
  *   serviceWorker: import('playwright-core').Worker | null, extensionId: string | null, executablePath: string,
  *   close(): Promise<void>}>}
  */
-export async function launchChromium({ extensionDir, headless = true, proxy, args = [], handleSignals = true } = {}) {
+export async function launchChromium({ extensionDir, headless = true, proxy, args = [], handleSignals = true, firstRun = 'close' } = {}) {
   const executablePath = findBrowser('chromium');
   const ext = checkExtensionDir(extensionDir);
   const { chromium } = await import('playwright-core');
@@ -261,6 +263,7 @@ export async function launchChromium({ extensionDir, headless = true, proxy, arg
       extensionId = new URL(serviceWorker.url()).host;
     }
     const page = context.pages()[0] ?? (await context.newPage());
+    if (ext && firstRun === 'close') await closeChromiumFirstRun(context, page);
     return { context, page, serviceWorker, extensionId, executablePath, close };
   } catch (err) {
     await close();
@@ -292,12 +295,13 @@ export async function setFirefoxViewport(page, size) {
 
 /**
  * Launch Firefox (puppeteer-core, WebDriver BiDi) and install the extension as a temporary add-on.
- * @param {{extensionDir?: string, headless?: boolean, prefs?: Record<string, unknown>, handleSignals?: boolean}} [options]
- *   handleSignals: let Puppeteer kill the browser on SIGINT/SIGTERM/SIGHUP (default true).
+ * @param {{extensionDir?: string, headless?: boolean, prefs?: Record<string, unknown>, handleSignals?: boolean,
+ *   firstRun?: 'close' | 'keep'}} [options] handleSignals: let Puppeteer kill the browser on SIGINT/SIGTERM/SIGHUP
+ *   (default true). firstRun: close the extension's first-run tab (the default) or keep it.
  * @returns {Promise<{browser: import('puppeteer-core').Browser, page: import('puppeteer-core').Page,
  *   extensionId: string | null, executablePath: string, close(): Promise<void>}>}
  */
-export async function launchFirefox({ extensionDir, headless = true, prefs = {}, handleSignals = true } = {}) {
+export async function launchFirefox({ extensionDir, headless = true, prefs = {}, handleSignals = true, firstRun = 'close' } = {}) {
   const executablePath = findBrowser('firefox');
   const ext = checkExtensionDir(extensionDir);
   const puppeteer = (await import('puppeteer-core')).default;
@@ -351,6 +355,7 @@ export async function launchFirefox({ extensionDir, headless = true, prefs = {},
   try {
     const extensionId = ext ? await withTimeout(browser.installExtension(ext), 30_000, 'Installing the extension') : null;
     const page = (await browser.pages())[0] ?? (await browser.newPage());
+    if (ext && firstRun === 'close') await closeFirefoxFirstRun(browser, page);
     // defaultViewport is not applied to the initial tab over BiDi; set it explicitly.
     if (headless) await setFirefoxViewport(page, VIEWPORT);
     return { browser, page, extensionId, executablePath, close };

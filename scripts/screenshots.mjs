@@ -4,9 +4,12 @@
 //   node scripts/screenshots.mjs [--out DIR]
 //
 // Loads dist/chrome in headless Chromium, opens the demo page, hovers a name and captures the
-// card in the light and the dark colour scheme, then the toolbar popup (opened as a page about
-// the demo tab) and the options page. Writes card-light.png, card-dark.png, popup.png and
-// options.png to docs/screenshots/ (or DIR) and prints each file it wrote.
+// card in the light and the dark colour scheme, the card pinned in a 320 × 256 viewport (a
+// 1280 × 1024 window at 400 % zoom), then the toolbar popup (opened as a page about the demo
+// tab), the options page and the first-run page; then, in a second Chromium with its interface in
+// Simplified Chinese (--lang=zh-CN), the popup again. Writes card-light.png, card-dark.png,
+// card-zoom-400.png, popup.png, options.png, first-run.png and popup-zh_CN.png to
+// docs/screenshots/ (or DIR) and prints each file it wrote.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -19,7 +22,7 @@ import { hoverText, moveMouseAway, pollPage, readCard, textPoint, waitForCard, w
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DEMO_DIR = path.join(ROOT, 'assets', 'demo');
 const EXTENSION_DIR = path.join(ROOT, 'dist', 'chrome');
-const WATCHDOG_MS = 60_000;
+const WATCHDOG_MS = 90_000;
 
 /** The name hovered on the demo page, and the card it must open. */
 const FIGURE = { text: 'Wang Yi', card: 'Wang Yi' };
@@ -30,6 +33,8 @@ const MARGIN = 24;
 /** Chromium's toolbar popups are at most 800 × 600; ours is 22rem wide. */
 const POPUP_VIEWPORT = { width: 360, height: 560 };
 const OPTIONS_VIEWPORT = { width: 760, height: 800 };
+/** A 1280 × 1024 window at 400 % zoom, in CSS pixels (WCAG 1.4.10's reflow size). */
+const ZOOM_400_VIEWPORT = { width: 320, height: 256 };
 
 function usage() {
   return 'Usage: node scripts/screenshots.mjs [--out DIR]   (default DIR: docs/screenshots)';
@@ -127,25 +132,47 @@ async function capturePopup(session, tabId, file) {
   }
 }
 
-async function captureOptions(session, file) {
-  const options = await session.context.newPage();
+/** Captures the column of an extension page (its <main>), once `ready` (a selector) is there. */
+async function capturePageColumn(session, pagePath, ready, file) {
+  const tab = await session.context.newPage();
   try {
-    await options.setViewportSize(OPTIONS_VIEWPORT);
-    await options.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
-    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
-    await pollPage(options, () => document.querySelector('form #dwell') !== null || null, null, { message: 'the options page to render' });
+    await tab.setViewportSize(OPTIONS_VIEWPORT);
+    await tab.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+    await tab.goto(`chrome-extension://${session.extensionId}/${pagePath}`);
+    await pollPage(tab, (selector) => document.querySelector(selector) !== null || null, ready, { message: `${pagePath} to render` });
     // The page's column only, not the empty margins of a wide tab.
-    const box = await options.evaluate(() => {
+    const box = await tab.evaluate(() => {
       const main = document.querySelector('main')?.getBoundingClientRect();
       return main ? { x: main.left, y: main.top, width: main.width, bottom: main.bottom } : null;
     });
-    if (!box) throw new Error('The options page rendered no <main>');
+    if (!box) throw new Error(`${pagePath} rendered no <main>`);
     // Tall enough that the clip is inside the viewport: no scrolling, no full-page stitching.
     const bottom = Math.ceil(box.bottom);
-    await options.setViewportSize({ width: OPTIONS_VIEWPORT.width, height: Math.max(OPTIONS_VIEWPORT.height, bottom) });
-    await options.screenshot({ path: file, clip: { x: Math.floor(box.x), y: Math.floor(box.y), width: Math.ceil(box.width), height: bottom - Math.floor(box.y) } });
+    await tab.setViewportSize({ width: OPTIONS_VIEWPORT.width, height: Math.max(OPTIONS_VIEWPORT.height, bottom) });
+    await tab.screenshot({ path: file, clip: { x: Math.floor(box.x), y: Math.floor(box.y), width: Math.ceil(box.width), height: bottom - Math.floor(box.y) } });
   } finally {
-    await options.close();
+    await tab.close();
+  }
+}
+
+/** The figure's card, pinned, in a 320 × 256 viewport: what a reader at 400 % zoom sees. */
+async function captureZoomedCard(page, file) {
+  const before = page.viewportSize();
+  await page.setViewportSize(ZOOM_400_VIEWPORT);
+  try {
+    await moveMouseAway(page);
+    await waitForNoCard(page);
+    const name = await textPoint(page, FIGURE.text);
+    await page.evaluate((dy) => window.scrollBy({ top: dy, behavior: 'instant' }), name.rect.top - ZOOM_400_VIEWPORT.height / 3);
+    const point = await hoverText(page, FIGURE.text);
+    await page.mouse.click(point.x, point.y);
+    await waitForCard(page, { name: FIGURE.card, timeout: 5_000 });
+    await new Promise((r) => setTimeout(r, 300)); // placement settles after the card shows
+    await page.screenshot({ path: file });
+    await page.keyboard.press('Escape');
+    await waitForNoCard(page);
+  } finally {
+    await page.setViewportSize(before);
   }
 }
 
@@ -215,13 +242,24 @@ async function main() {
     await captureCard(page, file('card-light.png'));
     await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
     await captureCard(page, file('card-dark.png'));
+    await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+    await captureZoomedCard(page, file('card-zoom-400.png'));
     await moveMouseAway(page);
 
     // The demo tab is still the only tab, so it is the active one.
     const tabId = await activeTabId(session.serviceWorker);
     await capturePopup(session, tabId, file('popup.png'));
-    await captureOptions(session, file('options.png'));
+    await capturePageColumn(session, 'options.html', 'form #dwell', file('options.png'));
+    await capturePageColumn(session, 'welcome.html', 'h1', file('first-run.png'));
     await captureLookUp(session, file);
+    await session.close();
+
+    // The popup of a browser whose interface is Simplified Chinese.
+    session = await launchChromium({ extensionDir: EXTENSION_DIR, headless: true, handleSignals: false, args: ['--lang=zh-CN'] });
+    await session.page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+    await session.page.goto(server.url, { waitUntil: 'load', timeout: 30_000 });
+    await waitForScan(session.page, { timeout: 20_000 });
+    await capturePopup(session, await activeTabId(session.serviceWorker), file('popup-zh_CN.png'));
 
     for (const p of written) {
       const { size } = await fs.stat(p);

@@ -169,14 +169,16 @@ async function main() {
     try {
       session =
         opts.kind === 'firefox'
-          ? await launchFirefox({ extensionDir, headless, handleSignals: false })
-          : await launchChromium({ extensionDir, headless, handleSignals: false });
+          ? await launchFirefox({ extensionDir, headless, handleSignals: false, firstRun: headless ? 'close' : 'keep' })
+          : await launchChromium({ extensionDir, headless, handleSignals: false, firstRun: headless ? 'close' : 'keep' });
     } catch (err) {
       if (!headless) err.message += '\nCould not open a browser window on this display; try: node scripts/start.mjs --headless';
       throw err;
     }
     const { page } = session;
     await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
+    // With a display the first-run tab stays open beside the demo page, which comes to the front.
+    await page.bringToFront();
 
     if (!headless) {
       console.log(`Demo page: ${url}`);

@@ -1,13 +1,12 @@
 /**
  * Background: the toolbar badge (how many figures the page names over all its frames, unless
  * switched off), the keyboard commands, which it forwards to the active tab's page, and the
- * first-run check for site access.
+ * first-run page.
  */
 import browser, { type Runtime, type Tabs } from 'webextension-polyfill';
 import { LOOK_UP_MENU_ID, onLookUpClicked, type LookUpDeps, type MenuClick } from './context-menu';
 import { t } from './i18n';
 import { isCommand, parseMessage, type CommandMessage, type LookUpSelectionMessage } from './messages';
-import { hasSiteAccess } from './site-access';
 import { defaultSettings, loadSettings, watchSettings } from './settings';
 import { TabFigures } from './tab-figures';
 
@@ -67,13 +66,11 @@ browser.commands.onCommand.addListener((command: string, tab?: Tabs.Tab) => {
   })();
 });
 
-// Firefox lets people withhold an extension's site access at install; without it nothing is marked,
-// so the first run explains why it is needed and offers to ask.
+// The first run opens the first-run page: which story the extension knows and how to use it, and,
+// where the browser withheld site access at install (Firefox lets people), why it is needed.
 browser.runtime.onInstalled.addListener(({ reason }) => {
   if (reason !== 'install') return;
-  void hasSiteAccess().then((granted) => {
-    if (!granted) void browser.tabs.create({ url: browser.runtime.getURL('welcome.html') });
-  });
+  void browser.tabs.create({ url: browser.runtime.getURL('welcome.html') });
 });
 
 // The context menu on selected text. Menus persist with the extension, so they are made once per

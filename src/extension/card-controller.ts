@@ -1,8 +1,13 @@
-/** Which figure's card is open, and the trail of connections followed from it. */
+/**
+ * Which figure's card is open, and the trail of connections followed from it. Keeps the keyboard
+ * focus inside the card when a connection or ‹ replaces what it shows, and says each opening to
+ * screen readers.
+ */
 import type { CompiledDataset } from '../core/dataset';
 import type { CardProps } from '../ui/Card';
 import { CardHost, type CardAnchor } from '../ui/card-host';
 import type { Translate } from '../ui/translate';
+import { announcementFor, type Announce } from './card-announcement';
 
 export interface CardActions {
   /** The card's close button. */
@@ -19,6 +24,8 @@ export class CardController {
   readonly #t: Translate;
   #trail: number[] = [];
   #pinned = false;
+  /** The language of the card's own strings (its locale's `uiLang` message). */
+  readonly #uiLang: string;
 
   constructor(doc: Document, dataset: CompiledDataset, actions: CardActions, t: Translate) {
     this.host = new CardHost(doc);
@@ -26,6 +33,8 @@ export class CardController {
     this.#dataset = dataset;
     this.#indexOf = new Map(dataset.figures.map((f, i) => [f.id, i]));
     this.#actions = actions;
+    const lang = t('uiLang');
+    this.#uiLang = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(lang) ? lang : 'en';
   }
 
   /** Builds the figure's card ahead, hidden, while the pointer rests on its name (see CardHost.prepare). */
@@ -33,10 +42,11 @@ export class CardController {
     this.host.prepare(this.#props([figure], false), anchor);
   }
 
-  open(figure: number, anchor: CardAnchor, options: { pinned: boolean; focus: boolean }): void {
+  open(figure: number, anchor: CardAnchor, options: { pinned: boolean; focus: boolean; announce: Announce }): void {
     this.#trail = [figure];
     this.#pinned = options.pinned;
     this.host.show(this.#props(), anchor, { focus: options.focus });
+    this.host.announce(announcementFor(this.#t, this.#dataset.figures[figure]!, options.announce), this.#uiLang);
   }
 
   setPinned(pinned: boolean): void {
@@ -66,17 +76,25 @@ export class CardController {
         // Following a connection is a deliberate act: keep the card until the reader closes it.
         if (!this.#pinned) this.#actions.togglePin();
         this.host.update(this.#props());
+        // The button pressed went with the old card: focus the new one (a dialog named for its
+        // figure, which screen readers read out) rather than let it fall to the page's <body>.
+        this.host.cardElement?.focus({ preventScroll: true });
       },
       onBack:
         trail.length > 1
           ? () => {
-              this.#trail.pop();
+              const left = this.#dataset.figures[this.#trail.pop()!]!.id;
               this.host.update(this.#props());
+              // Back where the reader was: on the connection they had followed.
+              const card = this.host.cardElement;
+              const followed = card?.querySelector<HTMLElement>(`.connections button[data-target="${CSS.escape(left)}"]`);
+              (followed ?? card)?.focus({ preventScroll: true });
             }
           : undefined,
       onClose: () => this.#actions.close(),
       pinned,
       onTogglePin: () => this.#actions.togglePin(),
+      uiLang: this.#uiLang,
     };
   }
 }

@@ -22,10 +22,13 @@ export const t: Translate = (key, substitutions) => {
   return message;
 };
 
-/** The UI language as a BCP 47 tag, for `<html lang>`. */
+/**
+ * The language of the strings shown, as a BCP 47 tag, for `<html lang>`: the language of the
+ * translation in use (its `uiLang` message), not the browser's, which may have none of ours.
+ */
 export function uiLanguage(): string {
   try {
-    return browser.i18n.getUILanguage() || 'en';
+    return browser.i18n.getMessage('uiLang') || 'en';
   } catch {
     return 'en';
   }

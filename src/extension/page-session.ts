@@ -10,9 +10,11 @@ import { HoverIntent, type OpenReason } from '../page/hover';
 import { startLiveScan, type LiveScan } from '../page/live-scan';
 import { Marks, type MarkStyle } from '../page/marks';
 import { mentionAtSelection, stepMention } from '../page/navigation';
+import { focusedElement, mentionNearElement } from '../page/near-focus';
 import { PageScanner, type Mention, type MentionChanges } from '../page/scanner';
 import type { Translate } from '../ui/translate';
 import type { Theme } from './settings';
+import type { Announce } from './card-announcement';
 import { CardController } from './card-controller';
 import type { CommandName } from './messages';
 import type { FigureCount } from './page-messages';
@@ -53,6 +55,8 @@ export class PageSession {
   #theme: Theme;
   #figuresTimer = 0;
   #stopped = false;
+  /** What the next card opened by a command announces (its place among the names, for next/previous). */
+  #commandAnnounce: Announce = { kind: 'opened' };
   /** Resolves when the first scan has finished. */
   readonly ready: Promise<void>;
 
@@ -95,7 +99,9 @@ export class PageSession {
         open: (mention, { reason, point, pinned }) => {
           const range = this.#marks.rangeOf(mention);
           this.#titles.hideAround(range.startContainer);
-          this.#getCards().open(mention.figure, { range, point }, { pinned, focus: focusesCard(reason) });
+          const announce: Announce = reason === 'command' ? this.#commandAnnounce : reason === 'focus' ? { kind: 'beside-focus' } : { kind: 'opened' };
+          this.#commandAnnounce = { kind: 'opened' };
+          this.#getCards().open(mention.figure, { range, point }, { pinned, focus: focusesCard(reason), announce });
         },
         pinned: (pinned) => this.#cards?.setPinned(pinned),
         close: () => {
@@ -139,13 +145,34 @@ export class PageSession {
     const mentions = this.#scanner.mentions().filter(this.#shown);
     let target: Mention | null;
     if (command === 'open-at-caret') {
-      target = mentionAtSelection(this.#win.getSelection(), this.#scanner, this.#marks);
-      if (target && !this.#shown(target)) target = null;
+      target = this.#mentionForOpenCommand(mentions);
     } else {
       target = stepMention(mentions, this.#hover.openMention, command === 'next-mention' ? 1 : -1, this.#marks);
+      const index = target ? mentions.indexOf(target) : -1;
+      if (index !== -1) this.#commandAnnounce = { kind: 'position', index: index + 1, total: mentions.length };
     }
     if (target) this.#reveal(target);
     return target !== null;
+  }
+
+  /**
+   * Alt+Shift+O: the name at the caret or in the selection; when the keyboard focus is on an element
+   * (a link reached with Tab, where no caret is) and no text is selected, the name in or nearest that
+   * element: screen-reader and keyboard users move by focus, not by caret.
+   */
+  #mentionForOpenCommand(mentions: readonly Mention[]): Mention | null {
+    const doc = this.#win.document;
+    const selection = this.#win.getSelection();
+    const focused = focusedElement(doc, (element) => this.#cards?.host.contains(element) ?? false);
+    const selected = selection !== null && selection.rangeCount > 0 && !selection.isCollapsed;
+    // In an editor, a text field, or wherever the caret is inside the focused element, the caret is the reader's.
+    const caretInFocus = focused !== null && selection !== null && selection.anchorNode !== null && focused.contains(selection.anchorNode);
+    if (focused && !selected && !caretInFocus && !isEditable(focused)) {
+      const near = mentionNearElement(focused, mentions, this.#scanner, this.#marks);
+      if (near) return near;
+    }
+    const atCaret = mentionAtSelection(selection, this.#scanner, this.#marks);
+    return atCaret && this.#shown(atCaret) ? atCaret : null;
   }
 
   /** Scrolls to the figure's first mention and opens its card; false when the page does not name it. */
@@ -212,6 +239,10 @@ class TitleTooltips {
     this.#held = null;
     if (held && !held.element.hasAttribute('title')) held.element.setAttribute('title', held.title);
   }
+}
+
+function isEditable(element: Element): boolean {
+  return (element as HTMLElement).isContentEditable || element.matches('input, textarea, select');
 }
 
 /** Cards opened from the keyboard or the popup take focus, so Tab moves through them and Esc returns. */

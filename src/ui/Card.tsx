@@ -23,9 +23,15 @@ export interface CardProps {
    * page's dialog, so it carries no role or name until shown.
    */
   staged?: boolean | undefined;
+  /**
+   * The language of the card's own strings (the browser's UI language, BCP 47); the dataset's text
+   * is English and marked so, so a screen reader reads each part with the right voice.
+   */
+  uiLang?: string | undefined;
 }
 
-const CATEGORY_KEY: Record<Category, string> = {
+/** The message naming each kind of figure. */
+export const CATEGORY_KEY: Record<Category, string> = {
   person: 'cardPerson',
   organization: 'cardOrganization',
   place: 'cardPlace',
@@ -33,17 +39,32 @@ const CATEGORY_KEY: Record<Category, string> = {
 
 const RTL_SCRIPT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
 
-export function Card({ t, figure, nameOf, reviewed, onOpenFigure, onBack, onClose, pinned, onTogglePin, staged }: CardProps) {
+/** Language of the dataset's text (names, roles, summaries, sources). */
+const DATA_LANG = 'en';
+
+export function Card({ t, figure, nameOf, reviewed, onOpenFigure, onBack, onClose, pinned, onTogglePin, staged, uiLang = 'en' }: CardProps) {
   const sourceNumber = new Map(figure.sources.map((s, i) => [s.id, i + 1]));
-  const cite = (ids: readonly string[]) => <Citations ids={ids} sources={figure.sources} numbers={sourceNumber} />;
+  const cite = (ids: readonly string[]) => <Citations t={t} ids={ids} sources={figure.sources} numbers={sourceNumber} />;
   const connections = figure.relations.filter((r) => nameOf(r.target) !== undefined);
+  // No <header>/<footer> here: inside a dialog they would still count as the page's banner and
+  // contentinfo landmarks in some browsers, and the card is not the page.
   return (
-    <div class="card" role={staged ? undefined : 'dialog'} aria-label={staged ? undefined : figure.name} data-figure={figure.id} tabIndex={-1}>
-      <header class="head">
+    <div
+      class="card"
+      role={staged ? undefined : 'dialog'}
+      aria-label={staged ? undefined : figure.name}
+      data-figure={figure.id}
+      tabIndex={-1}
+      lang={uiLang}
+      dir={textDirection(uiLang)}
+    >
+      {/* Sticky: at high zoom the card scrolls under its name, Pin and Close, which stay in reach
+          (a direct child of the scrolling card, or it would stick only within its parent). */}
+      <div class="bar">
         <div class="toolbar">
           {onBack && (
-            <button type="button" class="icon-button" onClick={onBack} aria-label={t('cardBack')} title={t('cardBackTitle')}>
-              ‹
+            <button type="button" class="icon-button back" onClick={onBack} aria-label={t('cardBack')} title={t('cardBackTitle')}>
+              <span aria-hidden="true">‹</span>
             </button>
           )}
           <span class="category">{t(CATEGORY_KEY[figure.category])}</span>
@@ -62,7 +83,11 @@ export function Card({ t, figure, nameOf, reviewed, onOpenFigure, onBack, onClos
             ×
           </button>
         </div>
-        <h2 class="name">{figure.name}</h2>
+        <h2 class="name" lang={DATA_LANG}>
+          {figure.name}
+        </h2>
+      </div>
+      <div class="head">
         {figure.nativeNames.length > 0 && (
           <p class="native">
             {uniqueNatives(figure.nativeNames).map((n, i) => (
@@ -78,26 +103,26 @@ export function Card({ t, figure, nameOf, reviewed, onOpenFigure, onBack, onClos
         <dl class="roles">
           <div>
             <dt>{t('cardRoleThen')}</dt>
-            <dd>
+            <dd lang={DATA_LANG}>
               {figure.roleThen.text} {cite(figure.roleThen.sources)}
             </dd>
           </div>
           <div>
             <dt>{figure.roleNow.asOf && !figure.roleNow.final ? t('cardRoleAsOf', readerDate(figure.roleNow.asOf, t('cardDateLocale'))) : t('cardRoleNow')}</dt>
-            <dd>
+            <dd lang={DATA_LANG}>
               {figure.roleNow.text} {cite(figure.roleNow.sources)}
             </dd>
           </div>
         </dl>
-      </header>
+      </div>
 
-      <p class="summary">
+      <p class="summary" lang={DATA_LANG}>
         {figure.summary.text} {cite(figure.summary.sources)}
       </p>
 
       {figure.inThisStory.length > 0 && (
         <Section title={t('cardInThisStory')}>
-          <ul>
+          <ul lang={DATA_LANG}>
             {figure.inThisStory.map((item, i) => (
               <li key={i} class={item.claimBy ? 'claim' : undefined}>
                 {item.claimBy && <strong class="claim-label">{t('cardClaimBy', item.claimBy)} </strong>}
@@ -105,10 +130,10 @@ export function Card({ t, figure, nameOf, reviewed, onOpenFigure, onBack, onClos
                 {item.quote && (
                   <blockquote lang={item.quote.lang}>
                     “{item.quote.text}”
-                    <footer>
+                    <span class="quote-where">
                       {item.quote.where}
                       {item.quote.date && `, ${item.quote.date}`}
-                    </footer>
+                    </span>
                   </blockquote>
                 )}{' '}
                 {cite(item.sources)}
@@ -124,10 +149,10 @@ export function Card({ t, figure, nameOf, reviewed, onOpenFigure, onBack, onClos
             {figure.checks.map((check, i) => (
               <li key={i}>
                 <span class="check-story">
-                  {t('cardCheckStory')} {check.story}
+                  {t('cardCheckStory')} <span lang={DATA_LANG}>{check.story}</span>
                 </span>
                 <span class="check-record">
-                  {t('cardCheckRecord')} {check.record} {cite(check.sources)}
+                  {t('cardCheckRecord')} <span lang={DATA_LANG}>{check.record}</span> {cite(check.sources)}
                 </span>
               </li>
             ))}
@@ -137,10 +162,10 @@ export function Card({ t, figure, nameOf, reviewed, onOpenFigure, onBack, onClos
 
       {connections.length > 0 && (
         <Section title={t('cardConnections')}>
-          <ul class="connections">
+          <ul class="connections" lang={DATA_LANG}>
             {connections.map((r, i) => (
               <li key={i}>
-                <button type="button" class="link-button" onClick={() => onOpenFigure(r.target)}>
+                <button type="button" class="link-button" data-target={r.target} onClick={() => onOpenFigure(r.target)}>
                   {nameOf(r.target)}
                 </button>
                 <span class="relation">
@@ -157,7 +182,7 @@ export function Card({ t, figure, nameOf, reviewed, onOpenFigure, onBack, onClos
 
       {figure.facts.length > 0 && (
         <Section title={t('cardKeyFacts')} collapsed>
-          <ul>
+          <ul lang={DATA_LANG}>
             {figure.facts.map((fact, i) => (
               <li key={i}>
                 {fact.date && <time>{fact.date}: </time>}
@@ -169,11 +194,15 @@ export function Card({ t, figure, nameOf, reviewed, onOpenFigure, onBack, onClos
       )}
 
       <Section title={t('cardSources')} className="sources">
-        <ol>
+        <ol lang={DATA_LANG}>
           {figure.sources.map((s) => (
             <li key={s.id}>
               <a href={s.url} target="_blank" rel="noopener noreferrer">
                 {s.title}
+                <span class="visually-hidden" lang={uiLang}>
+                  {' '}
+                  {t('cardOpensNewTab')}
+                </span>
               </a>
               <span class="source-meta">
                 {' '}
@@ -186,7 +215,7 @@ export function Card({ t, figure, nameOf, reviewed, onOpenFigure, onBack, onClos
         </ol>
       </Section>
 
-      <footer class="foot">{t('cardFooter', reviewed)}</footer>
+      <p class="foot">{t('cardFooter', reviewed)}</p>
     </div>
   );
 }
@@ -196,24 +225,49 @@ function uniqueNatives(names: Figure['nativeNames']): Figure['nativeNames'] {
   return names.filter((n) => (seen.has(n.text) ? false : (seen.add(n.text), true)));
 }
 
+/** Right-to-left UI languages (Chrome's and Firefox's locales); every other one reads left to right. */
+const RTL_LANGS = new Set(['ar', 'fa', 'he', 'iw', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
+
+export function textDirection(lang: string): 'ltr' | 'rtl' {
+  return RTL_LANGS.has(lang.toLowerCase().split(/[-_]/)[0]!) ? 'rtl' : 'ltr';
+}
+
+/** A section with a real heading in its summary, so screen readers can list and jump between sections. */
 function Section({ title, children, className, collapsed }: { title: string; children: ComponentChildren; className?: string; collapsed?: boolean }) {
   return (
     <details class={`section ${className ?? ''}`} open={!collapsed}>
-      <summary>{title}</summary>
+      <summary>
+        <h3 class="section-title">{title}</h3>
+      </summary>
       {children}
     </details>
   );
 }
 
-function Citations({ ids, sources, numbers }: { ids: readonly string[]; sources: readonly Source[]; numbers: Map<string, number> }) {
+/**
+ * Inline citations, named for what they open ("Source 2: Reuters, opens in a new tab"). They stay
+ * out of the Tab order: the Sources section lists the same links, each reachable there once, not
+ * fifteen times over.
+ */
+function Citations({ t, ids, sources, numbers }: { t: Translate; ids: readonly string[]; sources: readonly Source[]; numbers: Map<string, number> }) {
   return (
     <span class="cites">
       {ids.map((id) => {
         const source = sources.find((s) => s.id === id);
         if (!source) return null;
+        const n = String(numbers.get(id));
         return (
-          <a key={id} class="cite" href={source.url} target="_blank" rel="noopener noreferrer" title={`${source.title} — ${source.publisher}`}>
-            [{numbers.get(id)}]
+          <a
+            key={id}
+            class="cite"
+            href={source.url}
+            target="_blank"
+            rel="noopener noreferrer"
+            tabIndex={-1}
+            aria-label={t('cardCitation', [n, source.publisher])}
+            title={`${source.title} — ${source.publisher}`}
+          >
+            [{n}]
           </a>
         );
       })}

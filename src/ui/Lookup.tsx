@@ -8,6 +8,7 @@ import type { Figure } from '../core/dataset';
 import type { SelectionLookup } from '../core/selection';
 import { Cast } from './Cast';
 import { Differences } from './Differences';
+import { StoryLine } from './Story';
 import type { Translate } from './translate';
 
 export type LookupTab = 'cast' | 'differences';
@@ -40,7 +41,7 @@ export function Lookup(props: LookupProps) {
       <header class="popup-head">
         <h1 class="title">{t('lookupTitle')}</h1>
       </header>
-      <p class="muted small">{t('storyLine')}</p>
+      <StoryLine t={t} class="story small muted" />
       <nav class="tabs" aria-label={t('lookupViews')}>
         <button type="button" class="tab" aria-pressed={tab === 'cast' ? 'true' : 'false'} onClick={() => setTab('cast')}>
           {t('castTab')}

@@ -298,9 +298,10 @@ function SitesEditor({ t, settings, limits, normalizeSite, onChange }: OptionsPr
         onChange={(v) => onChange({ ...settings, siteMode: v })}
         hint={t('optionsSitesHint')}
       />
-      <h3 class="list-title" id="site-list-title">
+      {/* h2: the form's groups are fieldsets, not headings, so this follows the page's h1 (axe heading-order). */}
+      <h2 class="list-title" id="site-list-title">
         {settings.siteMode === 'off-sites' ? t('optionsSiteListOff') : t('optionsSiteListOnly')}
-      </h3>
+      </h2>
       {settings.sites.length === 0 ? (
         <p class="muted">{t('optionsSitesEmpty')}</p>
       ) : (

@@ -5,6 +5,7 @@
 import type { TargetedEvent } from 'preact';
 import type { Category, Figure } from '../core/dataset';
 
+import { StoryLine } from './Story';
 import type { Translate } from './translate';
 
 export type { Translate };
@@ -139,6 +140,7 @@ export function Popup(props: PopupProps) {
           {t('popupOpenOptions')}
         </button>
       </header>
+      <StoryLine t={t} class="story small muted" />
 
       <section class="switches" aria-label={t('popupSwitchesLabel')}>
         <Switch
@@ -223,10 +225,15 @@ function PageFigures({ t, page, figures, onShowFigure }: PopupProps) {
                 <li key={figure.id}>
                   <button type="button" class="figure" data-figure={figure.id} onClick={() => onShowFigure(figure.id)} title={figure.roleThen.text}>
                     <span class="figure-line">
-                      <span class="figure-name">{figure.name}</span>
+                      {/* Names, roles and connections are the dataset's, in English whatever the UI language. */}
+                      <span class="figure-name" lang="en">
+                        {figure.name}
+                      </span>
                       <span class="figure-count">{count === 1 ? t('popupMentionOne') : t('popupMentionMany', String(count))}</span>
                     </span>
-                    <span class="figure-role">{truncate(figure.roleThen.text)}</span>
+                    <span class="figure-role" lang="en">
+                      {truncate(figure.roleThen.text)}
+                    </span>
                   </button>
                 </li>
               ))}
@@ -241,7 +248,9 @@ function PageFigures({ t, page, figures, onShowFigure }: PopupProps) {
           </h2>
           <ul class="connection-list">
             {connections.slice(0, MAX_CONNECTIONS).map((c) => (
-              <li key={`${c.from.id}|${c.to.id}|${c.text}`}>{t('popupConnection', [c.from.name, c.text])}</li>
+              <li key={`${c.from.id}|${c.to.id}|${c.text}`} lang="en">
+                {t('popupConnection', [c.from.name, c.text])}
+              </li>
             ))}
           </ul>
           {connections.length > MAX_CONNECTIONS && (

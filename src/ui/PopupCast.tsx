@@ -5,6 +5,7 @@
  */
 import type { Figure } from '../core/dataset';
 import { Cast } from './Cast';
+import { StoryLine } from './Story';
 import type { Translate } from './translate';
 
 export interface PopupCastProps {
@@ -30,7 +31,7 @@ export function PopupCast(props: PopupCastProps) {
         </button>
       </header>
       <h1 class="title">{t('castTitle')}</h1>
-      <p class="muted small">{t('storyLine')}</p>
+      <StoryLine t={t} class="story small muted" />
       <Cast t={t} figures={props.figures} reviewed={props.reviewed} find={props.find} theme={props.theme} />
     </main>
   );

@@ -12,10 +12,11 @@
  * card can be built and laid out ahead (`prepare`) while the pointer rests on a name, so that
  * when the dwell ends showing it costs a paint, not a build.
  */
-import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, inline, limitShift, offset, shift, size } from '@floating-ui/dom';
 import { h, render } from 'preact';
 import { Card, type CardProps } from './Card';
 import CARD_STYLES from './card.css';
+import { LiveRegion } from './live-region';
 
 export const HOST_TAG = 'context-cards-host';
 
@@ -25,6 +26,13 @@ export interface CardAnchor {
   point?: { x: number; y: number } | undefined;
 }
 
+/**
+ * Our element's own box, as `:host` rules marked !important in its shadow stylesheet: important
+ * declarations of a shadow tree win over the page's, even the page's !important ones aimed at our
+ * element. Not in the style attribute: `all` there would also pin letter and word spacing with
+ * !important, which readers' own stylesheets must be able to change (WCAG 1.4.12; axe
+ * avoid-inline-spacing).
+ */
 const HOST_STYLE: Record<string, string> = {
   all: 'initial',
   position: 'fixed',
@@ -41,11 +49,15 @@ const HOST_STYLE: Record<string, string> = {
   display: 'block',
   'pointer-events': 'none',
 };
+const HOST_CSS = `:host { ${Object.entries(HOST_STYLE)
+  .map(([name, value]) => `${name}: ${value} !important;`)
+  .join(' ')} }\n`;
 
 export class CardHost {
   readonly element: HTMLElement;
   #front: HTMLElement;
   #back: HTMLElement;
+  readonly #live: LiveRegion;
   #stopAutoUpdate: (() => void) | null = null;
   #visible = false;
   #inTopLayer = false;
@@ -58,18 +70,17 @@ export class CardHost {
   constructor(doc: Document) {
     const { element, shadow } = createHost(doc);
     this.element = element;
-    // Inline !important declarations win over any page rule aimed at our element.
-    for (const [name, value] of Object.entries(HOST_STYLE)) this.element.style.setProperty(name, value, 'important');
     const style = doc.createElement('style');
     // Firefox applies the page's CSP to a <style> added by a content script unless its text was set
     // before insertion (bug 1706787); setting it empty first makes it use the extension's CSP.
     style.textContent = '';
-    style.textContent = CARD_STYLES;
+    style.textContent = HOST_CSS + CARD_STYLES;
     shadow.append(style);
     this.#front = createLayer(doc);
     this.#back = createLayer(doc);
     this.#back.dataset.staged = '';
-    shadow.append(this.#front, this.#back);
+    this.#live = new LiveRegion(doc);
+    shadow.append(this.#front, this.#back, this.#live.element);
     this.element.setAttribute('popover', 'manual');
     doc.documentElement.append(this.element);
     doc.addEventListener('toggle', this.#onTopLayerChange, { capture: true });
@@ -79,6 +90,7 @@ export class CardHost {
   /** Takes our element off the page, and our listeners with it. */
   remove(): void {
     this.hide();
+    this.#live.dispose();
     render(null, this.#back);
     const doc = this.element.ownerDocument;
     doc.removeEventListener('toggle', this.#onTopLayerChange, { capture: true });
@@ -127,6 +139,11 @@ export class CardHost {
     this.#visible = true;
     this.#place(anchor);
     if (options.focus) this.cardElement?.focus({ preventScroll: true });
+  }
+
+  /** Says `text` politely to screen readers (see LiveRegion). */
+  announce(text: string, lang: string): void {
+    this.#live.say(text, lang);
   }
 
   /** Re-renders the open card with new props, keeping its place. */
@@ -207,11 +224,19 @@ function referenceFor(range: Range) {
   };
 }
 
-/** Places the card below the name (above when there is no room), inside the window. */
+/**
+ * Places the card below the name (above when there is no room), inside the window. When neither
+ * side has room (a short window, 400 % zoom) it is shifted along the vertical too, over the name if
+ * need be: the card's top, with its name, Pin and Close, must stay on screen.
+ */
 function positionNear(card: HTMLElement, anchor: CardAnchor, reference = referenceFor(anchor.range)): void {
   card.style.position = 'fixed';
+  const root = card.ownerDocument.documentElement;
   // 100vw in the stylesheet counts a classic scrollbar as room (Firefox, narrow windows): cap by what is visible.
-  card.style.maxWidth = `${Math.max(200, card.ownerDocument.documentElement.clientWidth - 16)}px`;
+  card.style.maxWidth = `${Math.max(200, root.clientWidth - 16)}px`;
+  // The stylesheet's cap (40em) follows the reader's font size; the window's height caps it too.
+  const em = parseFloat(card.ownerDocument.defaultView?.getComputedStyle(card).fontSize ?? '') || 14;
+  const tallest = Math.min(40 * em, root.clientHeight - 16);
   void computePosition(reference, card, {
     strategy: 'fixed',
     placement: 'bottom-start',
@@ -219,13 +244,17 @@ function positionNear(card: HTMLElement, anchor: CardAnchor, reference = referen
       inline(anchor.point),
       offset(6),
       flip({ padding: 8 }),
-      shift({ padding: 8 }),
       size({
         padding: 8,
         apply({ availableHeight, elements }) {
-          elements.floating.style.maxHeight = `${Math.max(160, Math.min(560, availableHeight))}px`;
+          elements.floating.style.maxHeight = `${Math.max(Math.min(160, tallest), Math.min(tallest, availableHeight))}px`;
         },
       }),
+      shift({ padding: 8 }),
+      // After size, and only up and down: a card still too tall for its side (under 160 px of room) is
+      // moved over the name to stay on screen, but never further than its name (which it follows off
+      // screen when the page scrolls).
+      shift({ padding: 8, mainAxis: false, crossAxis: true, limiter: limitShift({ mainAxis: false, crossAxis: true }) }),
     ],
   }).then(({ x, y }) => {
     card.style.left = `${x}px`;

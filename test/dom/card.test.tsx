@@ -93,4 +93,45 @@ describe('the card', () => {
     expect(container.querySelector('.roles')!.textContent).not.toContain('As of');
     expect(container.querySelector('.roles')!.textContent).toContain(t('cardRoleNow'));
   });
+
+  it('is structured for screen readers: no page landmarks, a heading per section, its data marked English', () => {
+    const figure = REAL_DATASET.figures.find((f) => f.relations.length > 0 && f.checks.length > 0)!;
+    render(<Card t={t} figure={figure} nameOf={nameOf} reviewed="2026-11-28" onOpenFigure={noop} onClose={noop} uiLang="zh-CN" />, container);
+    const dialog = container.querySelector('[role="dialog"]')!;
+    expect(dialog.querySelector('header, footer, main, nav, aside, section, [role="banner"], [role="contentinfo"]')).toBeNull();
+    const summaries = [...dialog.querySelectorAll('details > summary')];
+    expect(summaries.length).toBeGreaterThan(2);
+    for (const summary of summaries) expect(summary.querySelector('h3')?.textContent).toBe(summary.textContent);
+    expect(dialog.querySelector('h2')!.textContent).toBe(figure.name);
+    // The card's own strings are in the UI language; what comes from the dataset is English.
+    expect(dialog.getAttribute('lang')).toBe('zh-CN');
+    expect(dialog.getAttribute('dir')).toBe('ltr');
+    for (const selector of ['h2', '.summary', '.roles dd', '.connections', '.sources ol']) {
+      expect(dialog.querySelector(selector)!.closest('[lang]')!.getAttribute('lang'), selector).toBe('en');
+    }
+  });
+
+  it('names each citation for what it opens and keeps it out of the Tab order (the sources list has the same links)', () => {
+    const figure = REAL_DATASET.figures.find((f) => f.sources.length > 1)!;
+    render(<Card t={t} figure={figure} nameOf={nameOf} reviewed="2026-11-28" onOpenFigure={noop} onClose={noop} />, container);
+    const cites = [...container.querySelectorAll<HTMLAnchorElement>('a.cite')];
+    expect(cites.length).toBeGreaterThan(0);
+    const listed = new Set([...container.querySelectorAll('.sources a')].map((a) => a.getAttribute('href')));
+    for (const cite of cites) {
+      expect(cite.tabIndex).toBe(-1);
+      expect(listed.has(cite.getAttribute('href'))).toBe(true);
+      const n = Number(cite.textContent!.replace(/\D/g, ''));
+      const source = figure.sources[n - 1]!;
+      expect(cite.getAttribute('aria-label')).toBe(`Source ${n}: ${source.publisher}, opens in a new tab`);
+    }
+    for (const a of container.querySelectorAll('.sources a')) expect(a.textContent).toContain('(opens in a new tab)');
+  });
+
+  it('reads right to left in a right-to-left UI language', async () => {
+    const { textDirection } = await import('../../src/ui/Card');
+    expect(textDirection('ar')).toBe('rtl');
+    expect(textDirection('he-IL')).toBe('rtl');
+    expect(textDirection('zh-TW')).toBe('ltr');
+    expect(textDirection('en')).toBe('ltr');
+  });
 });

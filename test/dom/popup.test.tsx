@@ -107,6 +107,13 @@ describe('the popup', () => {
     expect(text(container)).toContain('No figures from the story are named on this page.');
   });
 
+  it('names the one story it explains: title (marked English), outlet, date, author', () => {
+    show({ page: { state: 'ready', figures: [] } });
+    const story = container.querySelector('.story')!;
+    expect(text(story)).toBe('About one story: “China Allies With Taliban After US Withdrawal From Afghanistan” (Vision Times, 9 September 2021, by Leo Timm)');
+    expect(story.querySelector('cite')!.getAttribute('lang')).toBe('en');
+  });
+
   it("says when it can't read the page, with a reason", () => {
     show({ page: { state: 'unreadable', reason: 'store-page' }, site: null });
     expect(text(container.querySelector('.unreadable h2'))).toBe("Context Cards can't read this page");

@@ -19,6 +19,7 @@ import {
   type ProxySink,
 } from './helpers';
 import { judgeRequests, recordChromiumRequests, type SeenRequest } from './network-audit';
+import { closeChromiumFirstRun } from '../../scripts/first-run.mjs';
 
 const FIXTURE = 'basic.html';
 /** What basic.html itself loads. */
@@ -40,8 +41,13 @@ describe('Chromium + dist/chrome', () => {
       headless: true,
       // Everything not on loopback goes to the sink, which records it and answers 502.
       proxy: { server: sink.server, bypass: '127.0.0.1,localhost' },
+      // Return as soon as the service worker runs, so that recording starts before its first
+      // requests could (waiting to close the first-run tab would let them pass unseen).
+      firstRun: 'keep',
     });
     seen = recordChromiumRequests(session.context, session.extensionId!);
+    // Then the first-run tab, its requests recorded, goes, and the test page is in front again.
+    await closeChromiumFirstRun(session.context, session.page);
     page = session.page;
     await page.goto(fixture.url + FIXTURE, { waitUntil: 'load' });
     mentions = await waitForScan(page);

@@ -9,24 +9,16 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandName } from '../../src/extension/messages';
+import { commandSender, focusInPage, type CommandSender } from './command-sender';
 import { HOOK_TIMEOUT, pollPage, readCard, textPoint, waitForCard, waitForNoCard, waitForScan, withChromium } from './helpers';
 
 const { session, fixture } = withChromium();
 /** An extension page in a second tab: it sends the commands, as the background does. */
-let control: Page;
-let tabId: number;
+let sender: CommandSender;
 
 const NAMES = ['Zabihullah Mujahid', 'Meng Hongwei', 'Hua Chunying', 'Abdul Ghani Baradar'];
 /** The paragraph of each name (Baradar is also named in the editable notes, above his paragraph). */
 const WITHIN: Record<string, string> = { 'Zabihullah Mujahid': '#n1', 'Meng Hongwei': '#n2', 'Hua Chunying': '#n3', 'Abdul Ghani Baradar': '#n4' };
-
-/** Runs in an extension page. */
-type ChromeApi = {
-  tabs: {
-    query(q: object): Promise<{ id?: number }[]>;
-    sendMessage(tabId: number, message: object, options: { frameId: number }): Promise<unknown>;
-  };
-};
 
 const page = (): Page => session().page;
 
@@ -39,32 +31,8 @@ async function fresh(): Promise<Page> {
   return p;
 }
 
-/**
- * Sends a command to the test page's top frame, as the background does for a shortcut. The promise
- * settles once the page's listener has returned, and the command runs synchronously in it.
- */
-async function command(name: CommandName): Promise<void> {
-  await control.evaluate(
-    async ({ id, name }) => {
-      const api = (globalThis as unknown as { chrome: ChromeApi }).chrome;
-      // No listener answers, so Chromium may report the closed channel: that is not a failure.
-      await api.tabs.sendMessage(id, { type: 'command', command: name }, { frameId: 0 }).catch(() => undefined);
-    },
-    { id: tabId, name },
-  );
-}
-
-/** Runs in the page: where the keyboard focus is, on the page and inside our card. */
-function focusInPage(): { page: string; inCard: string | null; inDialog: boolean } {
-  const host = document.querySelector('context-cards-host');
-  const active = document.activeElement;
-  const inner = host?.shadowRoot?.activeElement ?? null;
-  return {
-    page: active === host ? 'card' : active?.id || active?.localName || '',
-    inCard: inner ? (inner.getAttribute('role') ?? inner.localName) : null,
-    inDialog: inner?.closest('[role="dialog"]') != null,
-  };
-}
+/** Sends a command to the test page's top frame, as the background does for a shortcut. */
+const command = (name: CommandName): Promise<void> => sender.send(name);
 
 /** Whether a name (in its own paragraph) is wholly inside the viewport now. */
 async function inView(p: Page, name: string): Promise<boolean> {
@@ -80,16 +48,7 @@ async function commandOpens(p: Page, name: CommandName, expected: string): Promi
 
 describe('keyboard commands and touch in Chromium', () => {
   beforeAll(async () => {
-    control = await session().context.newPage();
-    await control.goto(`chrome-extension://${session().extensionId}/options.html`);
-    // The test page's tab is the active one once in front (no `tabs` permission: no URLs to match).
-    await page().bringToFront();
-    const ids = await control.evaluate(async () => {
-      const api = (globalThis as unknown as { chrome: ChromeApi }).chrome;
-      return (await api.tabs.query({ active: true })).map((t) => t.id);
-    });
-    if (ids.length !== 1 || typeof ids[0] !== 'number') throw new Error(`expected one active tab, found ${JSON.stringify(ids)}`);
-    tabId = ids[0];
+    sender = await commandSender(session(), page());
   }, HOOK_TIMEOUT);
 
   describe('keyboard commands', () => {

@@ -23,6 +23,7 @@ import {
   type ProxySink,
 } from './helpers';
 import { judgeRequests, recordChromiumRequests, recordFirefoxPageRequests, type NetworkVerdict } from './network-audit';
+import { closeChromiumFirstRun } from '../../scripts/first-run.mjs';
 
 const LEAK = 'http://leak.context-cards.invalid';
 const PAGE_PATHS = ['/basic.html', '/style.css'];
@@ -66,9 +67,12 @@ describe('the no-network audit catches a request', () => {
     const session = await launchChromium({
       extensionDir: await leakyCopy(CHROME_DIST, 'chrome'),
       proxy: { server: sink.server, bypass: '127.0.0.1,localhost' },
+      // Back as soon as the service worker runs, before its fetch: see chromium.test.ts.
+      firstRun: 'keep',
     });
     try {
       const seen = recordChromiumRequests(session.context, session.extensionId!);
+      await closeChromiumFirstRun(session.context, session.page);
       await session.page.goto(fixture.url + 'basic.html');
       await waitForScan(session.page);
       const verdict = await verdictWithBothLeaks(() =>

@@ -11,7 +11,7 @@ interface CommonPage {
 }
 
 /** Centre of a button in the card, found by its text or accessible label. */
-function cardButtonPoint(label: string): { x: number; y: number } | null {
+export function cardButtonPoint(label: string): { x: number; y: number } | null {
   const root = document.querySelector('context-cards-host')?.shadowRoot;
   const button = [...(root?.querySelectorAll('button') ?? [])].find(
     (b) => b.textContent?.trim() === label || b.getAttribute('aria-label') === label,

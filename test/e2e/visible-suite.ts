@@ -84,7 +84,7 @@ async function shoot(page: VisiblePage, box: Box): Promise<PNG> {
 }
 
 /** The share of pixels that differ by at least VISIBLE_STEP in some channel. */
-function changedShare(a: PNG, b: PNG): number {
+export function changedShare(a: PNG, b: PNG): number {
   expect([a.width, a.height]).toEqual([b.width, b.height]);
   let changed = 0;
   for (let i = 0; i < a.data.length; i += 4) {

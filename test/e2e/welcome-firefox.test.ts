@@ -19,7 +19,7 @@ async function findPage(browser: Browser, suffix: string, timeout = 15_000): Pro
 }
 
 describe('Firefox first run without site access', () => {
-  const { session } = withFirefox({ launch: { prefs: { 'extensions.originControls.grantByDefault': false } } });
+  const { session } = withFirefox({ launch: { firstRun: 'keep', prefs: { 'extensions.originControls.grantByDefault': false } } });
 
   it('opens the welcome page, which explains and offers to ask for access', async () => {
     const welcome = await findPage(session().browser, '/welcome.html');
