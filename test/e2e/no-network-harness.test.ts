@@ -35,7 +35,12 @@ let fixture: FixtureServer;
 async function leakyCopy(dist: string, name: string): Promise<string> {
   const dir = path.join(tmp, name);
   await cp(dist, dir, { recursive: true });
-  await appendFile(path.join(dir, 'background.js'), `\nfetch(${JSON.stringify(`${LEAK}/from-background`)}).catch(() => {});\n`);
+  // The background leaks when a page reports its figures, the moment an extension that sent page
+  // data away would: after the test has started recording, whenever the worker itself started.
+  await appendFile(
+    path.join(dir, 'background.js'),
+    `\nchrome.runtime.onMessage.addListener(() => { fetch(${JSON.stringify(`${LEAK}/from-background`)}).catch(() => {}); });\n`,
+  );
   await appendFile(path.join(dir, 'content.js'), `\nfetch(${JSON.stringify(`${LEAK}/from-content-script`)}).catch(() => {});\n`);
   return dir;
 }
