@@ -1,7 +1,7 @@
 // Shared e2e helpers: fixture server, a proxy "sink" that records any request the browser sends
 // to another origin, the page helpers (hoverText & co.) and the in-page checks both browser files use.
 import http from 'node:http';
-import net from 'node:net';
+import type net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
