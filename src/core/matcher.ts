@@ -13,8 +13,6 @@ export interface Candidate {
   text: string;
   short: boolean;
   needsCue: boolean;
-  /** Set by `resolveMentions`: the figure this candidate names on this page, or -1. */
-  resolved: number;
 }
 
 export interface BlockMatches {
@@ -261,7 +259,6 @@ export class Matcher {
         text: text.slice(originalStart, originalStop),
         short: entryShort,
         needsCue: entryNeedsCue,
-        resolved: -1,
       });
     }
     return out;

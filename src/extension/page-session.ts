@@ -11,6 +11,8 @@ import { startLiveScan, type LiveScan } from '../page/live-scan';
 import { Marks, type MarkStyle } from '../page/marks';
 import { mentionAtSelection, stepMention } from '../page/navigation';
 import { PageScanner, type Mention, type MentionChanges } from '../page/scanner';
+import type { ShadowRootReader } from '../page/shadow';
+import { FIGURES_THROTTLE_MS, GRACE_MS } from '../page/timing';
 import type { Translate } from '../ui/translate';
 import type { Theme } from './settings';
 import { CardController } from './card-controller';
@@ -30,12 +32,12 @@ export interface SessionOptions extends SessionLook {
   markCss: string;
   /** The card's strings. */
   t: Translate;
+  /** How the page layer reads shadow roots (closed ones where this browser lets us). */
+  shadowRootOf: ShadowRootReader;
   /** Called (throttled) when the set of figures on the page may have changed. */
   onFiguresChanged(): void;
 }
 
-const GRACE_MS = 300;
-const FIGURES_THROTTLE_MS = 500;
 
 export class PageSession {
   readonly #win: Window;
@@ -67,7 +69,11 @@ export class PageSession {
     this.#showsAll = Object.values(categories).every(Boolean);
     const shownOrNull = (mention: Mention | null) => (mention && this.#shown(mention) ? mention : null);
 
-    this.#scanner = new PageScanner(new Matcher(dataset));
+    // Our one element on the page is the card host, made when the first card is wanted: the page
+    // layer knows it only through this.
+    const isOurs = (node: Node): boolean =>
+      this.#cards !== null && (node === this.#cards.host.element || this.#cards.host.element.contains(node));
+    this.#scanner = new PageScanner(new Matcher(dataset), { isOurs, shadowRootOf: options.shadowRootOf });
     this.#marks = new Marks(doc, this.#scanner);
     this.#marks.setStyle(options.highlight);
     this.#scanner.onShadowRoot((root) => this.#marks.styleShadowRoot(root, options.markCss));
@@ -106,8 +112,6 @@ export class PageSession {
       { dwellMs: options.dwellMs, graceMs: GRACE_MS },
     );
 
-    const isOurs = (node: Node): boolean =>
-      this.#cards !== null && (node === this.#cards.host.element || this.#cards.host.element.contains(node));
     this.#live = startLiveScan(doc.documentElement, this.#scanner, { isOurs });
     this.ready = this.#live.ready.then(() => {
       if (this.#stopped) return;
