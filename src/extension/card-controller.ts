@@ -1,4 +1,7 @@
-/** Which figure's card is open, and the trail of connections followed from it. */
+/**
+ * Which figure's card is open, and the trail of connections followed from it. Whether it is pinned
+ * is the hover state's to say (`CardActions.isPinned`): the card only shows it.
+ */
 import type { CompiledDataset } from '../core/dataset';
 import type { CardProps } from '../ui/Card';
 import { CardHost, type CardAnchor } from '../ui/card-host';
@@ -9,6 +12,8 @@ export interface CardActions {
   close(): void;
   /** The card's pin button. */
   togglePin(): void;
+  /** Whether the open card is pinned. */
+  isPinned(): boolean;
 }
 
 export class CardController {
@@ -18,7 +23,6 @@ export class CardController {
   readonly #actions: CardActions;
   readonly #t: Translate;
   #trail: number[] = [];
-  #pinned = false;
 
   constructor(doc: Document, dataset: CompiledDataset, actions: CardActions, t: Translate) {
     this.host = new CardHost(doc);
@@ -33,14 +37,13 @@ export class CardController {
     this.host.prepare(this.#props([figure], false), anchor);
   }
 
-  open(figure: number, anchor: CardAnchor, options: { pinned: boolean; focus: boolean }): void {
+  open(figure: number, anchor: CardAnchor, options: { focus: boolean }): void {
     this.#trail = [figure];
-    this.#pinned = options.pinned;
     this.host.show(this.#props(), anchor, { focus: options.focus });
   }
 
-  setPinned(pinned: boolean): void {
-    this.#pinned = pinned;
+  /** Draws the open card again (its pin state changed). */
+  refresh(): void {
     this.host.update(this.#props());
   }
 
@@ -49,7 +52,7 @@ export class CardController {
     this.host.hide();
   }
 
-  #props(trail: readonly number[] = this.#trail, pinned = this.#pinned): CardProps {
+  #props(trail: readonly number[] = this.#trail, pinned = this.#actions.isPinned()): CardProps {
     const current = trail[trail.length - 1]!;
     return {
       t: this.#t,
@@ -64,7 +67,7 @@ export class CardController {
         if (index === undefined) return;
         this.#trail.push(index);
         // Following a connection is a deliberate act: keep the card until the reader closes it.
-        if (!this.#pinned) this.#actions.togglePin();
+        if (!this.#actions.isPinned()) this.#actions.togglePin();
         this.host.update(this.#props());
       },
       onBack:

@@ -98,12 +98,12 @@ export class PageSession {
         mentionIn: (element) => shownOrNull(this.#scanner.firstMentionIn(element)),
         isCard: (target) => this.#cards !== null && this.#cards.host.contains(target),
         prepare: (mention, { point }) => this.#getCards().prepare(mention.figure, { range: this.#marks.rangeOf(mention), point }),
-        open: (mention, { reason, point, pinned }) => {
+        open: (mention, { reason, point }) => {
           const range = this.#marks.rangeOf(mention);
           this.#titles.hideAround(range.startContainer);
-          this.#getCards().open(mention.figure, { range, point }, { pinned, focus: focusesCard(reason) });
+          this.#getCards().open(mention.figure, { range, point }, { focus: focusesCard(reason) });
         },
-        pinned: (pinned) => this.#cards?.setPinned(pinned),
+        pinned: () => this.#cards?.refresh(),
         close: () => {
           this.#titles.restore();
           this.#cards?.close();
@@ -186,6 +186,7 @@ export class PageSession {
       const actions = {
         close: () => this.#hover.close(),
         togglePin: () => this.#hover.setPinned(!this.#hover.isPinned),
+        isPinned: () => this.#hover.isPinned,
       };
       this.#cards = new CardController(this.#win.document, this.#dataset, actions, this.#t);
       this.#cards.host.setTheme(this.#theme);
