@@ -1,5 +1,7 @@
 // Build-time validation of assets/figures/*.json. Not bundled into the extension.
 import { z } from 'zod';
+import { FIGURE_ID_PATTERN } from './figure-id';
+import { CATEGORIES } from './settings-model';
 
 const isoDate = z
   .string()
@@ -105,9 +107,9 @@ export const checkSchema = z.strictObject({
 
 export const figureSchema = z.strictObject({
   $schema: z.string().optional(),
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'id must be lowercase words joined by dashes'),
+  id: z.string().regex(FIGURE_ID_PATTERN, 'id must be lowercase words joined by dashes'),
   name: nonEmpty,
-  category: z.enum(['person', 'organization', 'place']),
+  category: z.enum(CATEGORIES),
   nativeNames: z.array(nativeNameSchema),
   aliases: z.array(aliasSchema).min(1, 'a figure needs at least one alias'),
   ambiguity: z

@@ -4,7 +4,7 @@
  * first-run check for site access.
  */
 import browser, { type Runtime, type Tabs } from 'webextension-polyfill';
-import { isCommand, parseMessage, type CommandMessage } from './messages';
+import { isCommand, parseMessage, type CommandMessage } from './protocol';
 import { hasSiteAccess } from './site-access';
 import { defaultSettings, loadSettings, watchSettings } from './settings';
 import { TabFigures } from './tab-figures';

@@ -8,19 +8,19 @@ import { Matcher } from '../core/matcher';
 import { mentionAtPoint } from '../page/hit-test';
 import { HoverIntent, type OpenReason } from '../page/hover';
 import { startLiveScan, type LiveScan } from '../page/live-scan';
-import { Marks, type MarkStyle } from '../page/marks';
+import { Marks } from '../page/marks';
 import { mentionAtSelection, stepMention } from '../page/navigation';
 import { PageScanner, type Mention, type MentionChanges } from '../page/scanner';
 import type { ShadowRootReader } from '../page/shadow';
 import { FIGURES_THROTTLE_MS, GRACE_MS } from '../page/timing';
 import type { Translate } from '../ui/translate';
-import type { Theme } from './settings';
+import type { HighlightStyle, Theme } from '../core/settings-model';
 import { CardController } from './card-controller';
-import type { CommandName } from './messages';
-import type { FigureCount } from './page-messages';
+import type { CommandName } from './protocol';
+import type { FigureCount } from '../core/figure-id';
 
 export interface SessionLook {
-  highlight: MarkStyle;
+  highlight: HighlightStyle;
   dwellMs: number;
   theme: Theme;
 }

@@ -2,10 +2,11 @@
 import { render } from 'preact';
 import dataset from 'virtual:dataset';
 import browser, { type Runtime } from 'webextension-polyfill';
-import { Popup, unreadableReason, type PopupPage } from '../ui/Popup';
+import { Popup, type PopupPage } from '../ui/Popup';
+import { unreadableReason } from './url-policy';
 import { PANEL_STYLES } from '../ui/panel-styles';
 import { t, uiLanguage } from './i18n';
-import { FIGURES_PORT, mergeReports, parseFigureReport, type FigureReport, type ShowFigureRequest } from './page-messages';
+import { FIGURES_PORT, mergeReports, parseFigureReport, type FigureReport, type ShowFigureRequest } from './protocol';
 import {
   defaultSettings,
   isSiteEnabled,

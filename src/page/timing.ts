@@ -4,12 +4,14 @@
  * -- --compare REF`) or try it by hand before changing it.
  */
 
+import { DEFAULT_SETTINGS } from '../core/settings-model';
+
 /**
- * How long the pointer rests on a name before its card opens (the options page's default). Long
+ * How long the pointer rests on a name before its card opens (the default of the setting). Long
  * enough that a pointer crossing a name on its way elsewhere opens nothing; short enough to feel
  * like an answer. Wikipedia's page previews settled on the same value after user testing.
  */
-export const DWELL_MS = 150;
+export const DWELL_MS = DEFAULT_SETTINGS.dwellMs;
 
 /**
  * How long a card opened by hover stays after the pointer leaves its name and the card: the time

@@ -14,6 +14,7 @@
  */
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
 import { h, render } from 'preact';
+import type { Theme } from '../core/settings-model';
 import { Card, type CardProps } from './Card';
 import CARD_STYLES from './card.css';
 
@@ -87,7 +88,7 @@ export class CardHost {
   }
 
   /** 'system' follows the reader's `prefers-color-scheme`; 'light' and 'dark' force one. */
-  setTheme(theme: 'system' | 'light' | 'dark'): void {
+  setTheme(theme: Theme): void {
     for (const layer of [this.#front, this.#back]) {
       if (theme === 'system') delete layer.dataset.theme;
       else layer.dataset.theme = theme;

@@ -19,7 +19,8 @@ function addOurHost(): HTMLElement {
 
 describe('our own elements', () => {
   beforeEach(() => {
-    for (const el of [...document.documentElement.children]) if (el !== document.head && el !== document.body) el.remove();
+    // (A copy: removing from the live collection while walking it would skip elements.)
+    for (const el of Array.from(document.documentElement.children)) if (el !== document.head && el !== document.body) el.remove();
     document.body.innerHTML = '<p>Abdul Ghani Baradar spoke.</p>';
   });
 
