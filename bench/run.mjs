@@ -4,6 +4,7 @@
 //   node bench/run.mjs              full run: prints a table, writes bench/results.json (~6 min)
 //   node bench/run.mjs --smoke      same code paths on tiny pages (< 20 s); writes --out=FILE if given
 //   node bench/run.mjs --profile    also profiles cases 1 and 2 (CDP Profiler), writes bench/profile.json
+//   node bench/run.mjs --compare REF [--rounds=N]   this tree against git ref REF, ABBA (bench/compare.mjs)
 //   --out=FILE                      where to write the results JSON
 //
 // Needs dist/chrome/content.js for the size line (`npm run bench` builds first).
@@ -12,16 +13,41 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
 import { findBrowser } from '../scripts/browsers.mjs';
 import { document as htmlDocument, growthBatches, largeArticle, readNameForms, wideDom } from './pages.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const argv = process.argv.slice(2);
-const SMOKE = argv.includes('--smoke');
-const PROFILE = argv.includes('--profile');
-const outArg = argv.find((a) => a.startsWith('--out='));
-const OUT = outArg ? path.resolve(outArg.slice(6)) : SMOKE ? null : path.join(root, 'bench', 'results.json');
+const USAGE = 'usage: node bench/run.mjs [--smoke] [--profile] [--out=FILE] | --compare REF [--rounds=N] [--smoke]';
+/** The command line's flags; an unknown flag or a stray argument is an error (exit code 2). */
+function readFlags() {
+  try {
+    return parseArgs({
+      options: {
+        smoke: { type: 'boolean' },
+        profile: { type: 'boolean' },
+        out: { type: 'string' },
+        compare: { type: 'string' },
+        rounds: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    console.error(`bench: ${error.message}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+const flags = readFlags();
+if (flags.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const SMOKE = flags.smoke === true;
+const PROFILE = flags.profile === true;
+const OUT = flags.out ? path.resolve(flags.out) : SMOKE ? null : path.join(root, 'bench', 'results.json');
 
 const P = SMOKE
   ? { runs: 1, paragraphs: 300, wideNodes: 3000, batches: 3, batchSize: 10, extraNames: 2000, hovers: 10, largeHovers: 3, normalParagraphs: 100, markTimeoutMs: [10_000, 10_000], growRuns: 1, startupRuns: 2 }
@@ -472,7 +498,14 @@ function profileTable(profile) {
   return lines.join('\n');
 }
 
-main().catch((error) => {
+const run = flags.compare
+  ? () => import('./compare.mjs').then(({ compareWith }) => compareWith(root, flags.compare, { smoke: SMOKE, rounds: Number(flags.rounds ?? (SMOKE ? 2 : 8)) }))
+  : main;
+if (flags.rounds !== undefined && !(Number.isInteger(Number(flags.rounds)) && Number(flags.rounds) > 0)) {
+  console.error(`bench: --rounds takes a whole number above 0\n${USAGE}`);
+  process.exit(2);
+}
+run().catch((error) => {
   console.error(error);
   process.exitCode = 1;
 });
