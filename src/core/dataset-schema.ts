@@ -11,7 +11,7 @@ const sourceRefs = z.array(z.string().min(1)).min(1, 'every fact needs at least 
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
-export const sourceSchema = z.strictObject({
+const sourceSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'source id must be lowercase letters, digits and dashes'),
   title: nonEmpty,
   publisher: nonEmpty,
@@ -27,7 +27,7 @@ export const sourceSchema = z.strictObject({
   unverified: z.literal(true).optional(),
 });
 
-export const aliasSchema = z.strictObject({
+const aliasSchema = z.strictObject({
   text: nonEmpty,
   /** any: any letter case; proper: first letter capitalised (or all capitals); upper: capitals only. */
   case: z.enum(['any', 'proper', 'upper']).optional(),
@@ -39,7 +39,7 @@ export const aliasSchema = z.strictObject({
   note: z.string().optional(),
 });
 
-export const nativeNameSchema = z.strictObject({
+const nativeNameSchema = z.strictObject({
   text: nonEmpty,
   lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a BCP 47 language tag such as zh-Hans or ps'),
 });
@@ -57,7 +57,7 @@ const datedText = z.strictObject({
   sources: sourceRefs,
 });
 
-export const relationTypes = [
+const relationTypes = [
   'met',
   'spoke-with',
   'spokesperson-of',
@@ -76,7 +76,7 @@ export const relationTypes = [
   'succeeded',
 ] as const;
 
-export const relationSchema = z.strictObject({
+const relationSchema = z.strictObject({
   type: z.enum(relationTypes),
   target: z.string().min(1),
   text: nonEmpty,
@@ -84,7 +84,7 @@ export const relationSchema = z.strictObject({
   sources: sourceRefs,
 });
 
-export const storyItemSchema = z.strictObject({
+const storyItemSchema = z.strictObject({
   text: nonEmpty,
   quote: z
     .strictObject({
@@ -99,7 +99,7 @@ export const storyItemSchema = z.strictObject({
   sources: sourceRefs,
 });
 
-export const checkSchema = z.strictObject({
+const checkSchema = z.strictObject({
   story: nonEmpty,
   record: nonEmpty,
   sources: sourceRefs,

@@ -18,7 +18,7 @@ export type Theme = (typeof THEMES)[number];
 
 /** 'off-sites': active everywhere except the listed sites; 'only-sites': active on the listed sites only. */
 export const SITE_MODES = ['off-sites', 'only-sites'] as const;
-export type SiteMode = (typeof SITE_MODES)[number];
+type SiteMode = (typeof SITE_MODES)[number];
 
 export const DWELL_MIN_MS = 0;
 /** Longer than two seconds reads as broken, not as patient. */

@@ -19,7 +19,7 @@ import {
 } from '../core/settings-model';
 import { MAX_SITE_LENGTH, normalizeHostname } from './site-rules';
 
-export { DEFAULT_SETTINGS, DWELL_MAX_MS, DWELL_MIN_MS, MAX_SITES, type Settings, type Theme } from '../core/settings-model';
+export { DEFAULT_SETTINGS, DWELL_MAX_MS, DWELL_MIN_MS, MAX_SITES, type Settings } from '../core/settings-model';
 export { isActiveOn, isSiteEnabled, normalizeHostname, setSiteEnabled } from './site-rules';
 
 export const SETTINGS_VERSION = 1;

@@ -50,7 +50,7 @@ export function normalizeHostname(input: string): string | null {
 }
 
 /** Whether a listed site covers a hostname: the same site or one of its subdomains. */
-export function siteMatches(site: string, hostname: string): boolean {
+function siteMatches(site: string, hostname: string): boolean {
   return hostname === site || (hostname.endsWith(`.${site}`) && !site.startsWith('[') && !IPV4.test(site));
 }
 

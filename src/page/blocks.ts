@@ -31,7 +31,7 @@ export type CursorRange =
   | { readonly kind: 'from'; readonly start: Element }
   | { readonly kind: 'until'; readonly end: Element };
 
-export const WHOLE_TREE: CursorRange = { kind: 'all' };
+const WHOLE_TREE: CursorRange = { kind: 'all' };
 
 export interface BlockCursorOptions {
   readonly root: Node;

@@ -23,7 +23,7 @@ export interface Shortcut {
 
 export type SaveStatus = { state: 'idle' } | { state: 'saving' } | { state: 'saved' } | { state: 'error'; message: string };
 
-export interface OptionsLimits {
+interface OptionsLimits {
   dwellMin: number;
   dwellMax: number;
   maxSites: number;

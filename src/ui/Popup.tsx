@@ -59,7 +59,7 @@ interface Present {
 }
 
 /** The figures on the page with their counts, known ids only, most mentioned first. */
-export function presentFigures(figures: readonly Figure[], counts: readonly FigureCount[]): Present[] {
+function presentFigures(figures: readonly Figure[], counts: readonly FigureCount[]): Present[] {
   const byId = new Map(figures.map((f) => [f.id, f]));
   const present: Present[] = [];
   for (const { id, count } of counts) {
@@ -69,7 +69,7 @@ export function presentFigures(figures: readonly Figure[], counts: readonly Figu
   return present.sort((a, b) => b.count - a.count || a.figure.name.localeCompare(b.figure.name));
 }
 
-export interface Connection {
+interface Connection {
   from: Figure;
   to: Figure;
   text: string;
@@ -79,7 +79,7 @@ export interface Connection {
  * Relations whose both ends are on the page: one per pair of figures (relations are often
  * recorded from both ends), taken from the more mentioned figure, in the order of `present`.
  */
-export function connectionsAmong(present: readonly Present[]): Connection[] {
+function connectionsAmong(present: readonly Present[]): Connection[] {
   const byId = new Map(present.map((p) => [p.figure.id, p.figure]));
   const seen = new Set<string>();
   const connections: Connection[] = [];

@@ -18,7 +18,7 @@ import type { Theme } from '../core/settings-model';
 import { Card, type CardProps } from './Card';
 import CARD_STYLES from './card.css';
 
-export const HOST_TAG = 'context-cards-host';
+const HOST_TAG = 'context-cards-host';
 
 /** Where the card points: a name's range on the page, and the pointer position that picked its line. */
 export interface CardAnchor {

@@ -19,9 +19,7 @@ import {
 import { frameNamed, frameOrigin, hoverInFrame, leaveFrame, mentionCount, typeIntoField, type Evaluator, type HostilePage } from './hostile-helpers';
 import { HUGE_MENTIONS, hostileRoutes } from './hostile-routes';
 
-export type { HostilePage } from './hostile-helpers';
-
-export interface HostileEnv {
+interface HostileEnv {
   browser: 'chromium' | 'firefox';
   /** Errors and warnings the page (any frame) wrote to its console since the last visit. */
   consoleProblems: () => string[];

@@ -25,7 +25,7 @@ export function figureFile(id: string, name: string, aliases: FigureFile['aliase
   };
 }
 
-export const SAMPLE_FIGURES: FigureFile[] = [
+const SAMPLE_FIGURES: FigureFile[] = [
   figureFile('wang-yi', 'Wang Yi', [{ text: 'Wang Yi', needsCue: true }, { text: 'Wang', short: true, needsCue: true }], {
     nativeNames: [{ text: '王毅', lang: 'zh-Hans' }],
     ambiguity: { with: 'Other people named Wang Yi', cues: ['foreign minister', '外长'] },
