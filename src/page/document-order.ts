@@ -36,8 +36,8 @@ export function recordBefore<R>(node: Node, recordOf: ReadonlyMap<Text, R>, host
 
 /**
  * True when `later` comes after `earlier` in document order. compareDocumentPosition costs a walk
- * over the common parent's children in Blink (20,000 paragraphs of an article: half a millisecond
- * a call), so nearby siblings, the usual case for appended content, are checked by walking back.
+ * over the common parent's children in Blink, slow under a parent of thousands of paragraphs
+ * (docs/PERFORMANCE.md), so nearby siblings, the usual case for appended content, are checked by walking back.
  */
 export function follows(later: Node, earlier: Node): boolean {
   const ancestorsOfEarlier = new Set<Node>();

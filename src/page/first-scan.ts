@@ -74,7 +74,7 @@ export function* firstScanSteps(target: FirstScanTarget, budget: SliceBudget, fr
  * Reads the cursor's blocks into records (`keep`), pausing when `budget` says so, and at a pause
  * calling `publish` when `publishDue`. The blocks the prefilter lets through wait, and are matched
  * together before a publish and at the end, not one at a time between the blocks read: on a fresh
- * page, the scan of a 2 MB article took a fifth less time so (docs/PERFORMANCE.md).
+ * page that takes clearly less time, measured if not explained (docs/PERFORMANCE.md).
  */
 function* readBlocks(
   target: FirstScanTarget,

@@ -2,9 +2,9 @@
  * The shadow root of an element, closed roots included where a content script may read them.
  *
  * Firefox gives content scripts `element.openOrClosedShadowRoot`, as cheap as `shadowRoot`.
- * Chromium gives `chrome.dom.openOrClosedShadowRoot(element)`, but one call costs about 5 µs,
- * some 40 times `shadowRoot` (1.3 s over 300,000 elements), so it is asked only of custom
- * elements (a hyphen in the name), which is where pages put closed roots in practice: a closed
+ * Chromium gives `chrome.dom.openOrClosedShadowRoot(element)`, but one call costs dozens of times
+ * what `shadowRoot` does (docs/PERFORMANCE.md), far too much to ask of every element, so it is
+ * asked only of custom elements (a hyphen in the name), which is where pages put closed roots in practice: a closed
  * root on a plain `div` or `span` stays unread in Chromium. Anywhere else (the CLI, happy-dom)
  * only open roots are visible.
  *

@@ -3,7 +3,8 @@
  * open shadow root holding the card, shown in the top layer as a manual popover.
  *
  * The host enters the top layer with the first card and stays there, empty between cards:
- * entering it costs a style pass over the whole page (12 ms a card on the 2 MB bench article).
+ * entering it costs a style pass over the whole page, which on a large page is a visible delay
+ * (docs/PERFORMANCE.md).
  * It enters again, to come out on top, only after the page has opened or closed something of its
  * own there (a popover, a dialog, full screen), which the page's toggle and fullscreenchange
  * events tell.
