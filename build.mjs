@@ -16,7 +16,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
+import { readFlags } from './scripts/flags.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const USAGE = `usage: node build.mjs [--quiet] [--dev] [--watch] [--package] [--check-data] [--cli] [--figures=DIR]
@@ -30,12 +30,11 @@ const USAGE = `usage: node build.mjs [--quiet] [--dev] [--watch] [--package] [--
 
 const invokedDirectly = process.argv[1] && pathToFileURL(path.resolve(process.argv[1])).href === import.meta.url;
 
-/** The command line's flags; an unknown flag or a stray argument is an error (exit code 2). Imported by tests: no flags then. */
-function readFlags() {
-  if (!invokedDirectly) return {};
-  try {
-    return parseArgs({
-      options: {
+/** The command line's flags (see scripts/flags.mjs); imported by tests, no flags are read. */
+const flags = invokedDirectly
+  ? readFlags(
+      'build.mjs',
+      {
         quiet: { type: 'boolean' },
         dev: { type: 'boolean' },
         watch: { type: 'boolean' },
@@ -43,21 +42,10 @@ function readFlags() {
         'check-data': { type: 'boolean' },
         cli: { type: 'boolean' },
         figures: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
       },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (error) {
-    console.error(`build.mjs: ${error.message}\n${USAGE}`);
-    process.exit(2);
-  }
-}
-const flags = readFlags();
-if (flags.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+      USAGE,
+    )
+  : {};
 const quiet = flags.quiet === true;
 const dev = flags.dev === true;
 const log = (...parts) => {

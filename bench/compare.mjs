@@ -10,13 +10,12 @@
 // one paired ratio, new / old (the sum of the two new runs over the sum of the two old ones);
 // the report is their median and spread (quartiles, and the extremes). A ratio at or below 1.0
 // within the spread: no slowdown.
-import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { findBrowser } from '../scripts/browsers.mjs';
+import { bundleHarness } from './harness.mjs';
 import { document as htmlDocument, largeArticle, readNameForms, wideDom } from './pages.mjs';
 
 const log = (...a) => console.error(...a);
@@ -35,26 +34,6 @@ function summary(ratios) {
   return { median: r3(quantile(s, 0.5)), q1: r3(quantile(s, 0.25)), q3: r3(quantile(s, 0.75)), min: r3(s[0]), max: r3(s[s.length - 1]), rounds: s.length };
 }
 
-/** The bench harness of the tree at `dir`, bundled with that tree's own build.mjs (its dataset, its CSS). */
-async function bundleHarness(dir) {
-  const build = await import(pathToFileURL(path.join(dir, 'build.mjs')).href);
-  const dataset = await build.compileFigures();
-  const result = await esbuild.build({
-    entryPoints: [path.join(dir, 'bench', 'entry.ts')],
-    absWorkingDir: dir,
-    bundle: true,
-    write: false,
-    format: 'iife',
-    target: ['chrome128'],
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    minify: true,
-    logLevel: 'silent',
-    plugins: [build.datasetPlugin(async () => dataset), build.cssTextPlugin()],
-  });
-  return result.outputFiles[0].text;
-}
-
 /** Extracts `ref` of the repository at `root` into a new temporary folder; returns the folder. */
 async function extract(root, ref) {
   const commit = execFileSync('git', ['rev-parse', '--verify', `${ref}^{commit}`], { cwd: root, encoding: 'utf8' }).trim();
@@ -71,7 +50,7 @@ export async function compareWith(root, ref, { smoke, rounds }) {
   const { chromium } = await import('playwright-core');
   let browser = null;
   try {
-    const code = { old: await bundleHarness(dir), new: await bundleHarness(root) };
+    const code = { old: (await bundleHarness(dir)).js, new: (await bundleHarness(root)).js };
     const names = readNameForms(path.join(root, 'assets', 'figures'));
     const pages = {
       article: htmlDocument(largeArticle(11, names.full, smoke ? 300 : 20_000)),

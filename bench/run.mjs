@@ -8,43 +8,19 @@
 //   --out=FILE                      where to write the results JSON
 //
 // Needs dist/chrome/content.js for the size line (`npm run bench` builds first).
-import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { findBrowser } from '../scripts/browsers.mjs';
+import { readFlags } from '../scripts/flags.mjs';
+import { buildModuleAt, bundleHarness } from './harness.mjs';
 import { document as htmlDocument, growthBatches, largeArticle, readNameForms, wideDom } from './pages.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE = 'usage: node bench/run.mjs [--smoke] [--profile] [--out=FILE] | --compare REF [--rounds=N] [--smoke]';
-/** The command line's flags; an unknown flag or a stray argument is an error (exit code 2). */
-function readFlags() {
-  try {
-    return parseArgs({
-      options: {
-        smoke: { type: 'boolean' },
-        profile: { type: 'boolean' },
-        out: { type: 'string' },
-        compare: { type: 'string' },
-        rounds: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (error) {
-    console.error(`bench: ${error.message}\n${USAGE}`);
-    process.exit(2);
-  }
-}
-const flags = readFlags();
-if (flags.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const flags = readFlags('bench', { smoke: { type: 'boolean' }, profile: { type: 'boolean' }, out: { type: 'string' }, compare: { type: 'string' }, rounds: { type: 'string' } }, USAGE);
 const SMOKE = flags.smoke === true;
 const PROFILE = flags.profile === true;
 const OUT = flags.out ? path.resolve(flags.out) : SMOKE ? null : path.join(root, 'bench', 'results.json');
@@ -77,35 +53,12 @@ const pct = (xs, p) => {
 };
 const r2 = (x) => (x == null || !Number.isFinite(x) ? x : Math.round(x * 100) / 100);
 
-/** build.mjs: its compile step, and the plugins that give the content script its dataset and CSS. */
-const buildModule = () => import(pathToFileURL(path.join(root, 'build.mjs')).href);
-
 /** The compiled real dataset: build.mjs's own compile step. */
 async function compileRealDataset() {
-  return (await buildModule()).compileFigures();
+  return (await buildModuleAt(root)).compileFigures();
 }
 
-async function bundleEntry(dataset, { minify, sourcemap }) {
-  const { cssTextPlugin, datasetPlugin } = await buildModule();
-  const result = await esbuild.build({
-    entryPoints: [path.join(root, 'bench', 'entry.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    target: ['chrome128'],
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    minify,
-    sourcemap: sourcemap ? 'external' : false,
-    outfile: path.join(root, 'dist', '.bench', 'bench-profile.js'),
-    logLevel: 'silent',
-    // The content script's own dataset module and CSS, as build.mjs makes them.
-    plugins: [datasetPlugin(async () => dataset), cssTextPlugin()],
-  });
-  const js = result.outputFiles.find((f) => f.path.endsWith('.js')).text;
-  const map = result.outputFiles.find((f) => f.path.endsWith('.map'))?.text ?? null;
-  return { js, map };
-}
+const bundleEntry = (dataset, { minify, sourcemap }) => bundleHarness(root, { dataset, minify, sourcemap });
 
 function withTimeout(promise, ms) {
   let timer;
