@@ -265,7 +265,7 @@ const api = {
     scanner.scanAll(document.documentElement);
     const mentions = scanner.mentions();
     if (mentions.length === 0) throw new Error('hover: no mentions on the page');
-    const cards = new CardController(document, dataset, { close: () => cards.close(), togglePin: () => undefined }, translatorFor(messages));
+    const cards = new CardController(document, dataset, { close: () => cards.close(), togglePin: () => undefined, isPinned: () => false }, translatorFor(messages));
     const channel = new MessageChannel();
     const afterFrame = (): Promise<number> =>
       new Promise((resolve) => {
@@ -277,7 +277,7 @@ const api = {
       new Promise<number>((resolve) => {
         requestAnimationFrame(() => {
           const t0 = now();
-          cards.open(figure, anchor, { pinned: false, focus: false });
+          cards.open(figure, anchor, { focus: false });
           jsMs.push(now() - t0);
           // A task queued now runs after this frame's style, layout and paint.
           void afterFrame().then((t1) => resolve(t1 - t0));
@@ -306,7 +306,7 @@ const api = {
       cards.prepare(mention.figure, anchor);
       await frame();
       const t1 = now();
-      cards.open(mention.figure, anchor, { pinned: false, focus: false });
+      cards.open(mention.figure, anchor, { focus: false });
       await frame();
       await frame();
       out.doubleRafMs.push(now() - t1);
