@@ -1,6 +1,6 @@
 // The bench's comparison mode: how this tree's scan compares with a git ref's, fairly.
 //
-//   npm run bench -- --compare REF [--rounds=N] [--smoke]
+//   npm run bench -- --compare REF [--rounds=N] [--case=article.scanAll ...] [--smoke]
 //
 // REF (a commit, branch or tag) is extracted with `git archive` into a temporary folder, which
 // shares this tree's node_modules, and its bench harness is bundled with its own build.mjs, the
@@ -44,7 +44,7 @@ async function extract(root, ref) {
   return { dir, commit };
 }
 
-export async function compareWith(root, ref, { smoke, rounds }) {
+export async function compareWith(root, ref, { smoke, rounds, cases = null }) {
   const { dir, commit } = await extract(root, ref);
   log(`bench compare: ${ref} (${commit.slice(0, 10)}) against this tree, ${rounds} ABBA rounds`);
   const { chromium } = await import('playwright-core');
@@ -71,6 +71,7 @@ export async function compareWith(root, ref, { smoke, rounds }) {
     const report = { ref, commit, rounds, smoke, cases: {} };
     for (const [name, html] of Object.entries(pages)) {
       for (const kind of ['scanAll', 'liveScan']) {
+        if (cases && !cases.includes(`${name}.${kind}`)) continue;
         const ratios = [];
         const ms = { old: [], new: [] };
         for (let round = 0; round < rounds; round++) {

@@ -19,8 +19,8 @@ import { buildModuleAt, bundleHarness } from './harness.mjs';
 import { document as htmlDocument, growthBatches, largeArticle, readNameForms, wideDom } from './pages.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const USAGE = 'usage: node bench/run.mjs [--smoke] [--profile] [--out=FILE] | --compare REF [--rounds=N] [--smoke]';
-const flags = readFlags('bench', { smoke: { type: 'boolean' }, profile: { type: 'boolean' }, out: { type: 'string' }, compare: { type: 'string' }, rounds: { type: 'string' } }, USAGE);
+const USAGE = 'usage: node bench/run.mjs [--smoke] [--profile] [--out=FILE] | --compare REF [--rounds=N] [--case=article.scanAll ...] [--smoke]';
+const flags = readFlags('bench', { smoke: { type: 'boolean' }, profile: { type: 'boolean' }, out: { type: 'string' }, compare: { type: 'string' }, rounds: { type: 'string' }, case: { type: 'string', multiple: true } }, USAGE);
 const SMOKE = flags.smoke === true;
 const PROFILE = flags.profile === true;
 const OUT = flags.out ? path.resolve(flags.out) : SMOKE ? null : path.join(root, 'bench', 'results.json');
@@ -452,7 +452,7 @@ function profileTable(profile) {
 }
 
 const run = flags.compare
-  ? () => import('./compare.mjs').then(({ compareWith }) => compareWith(root, flags.compare, { smoke: SMOKE, rounds: Number(flags.rounds ?? (SMOKE ? 2 : 8)) }))
+  ? () => import('./compare.mjs').then(({ compareWith }) => compareWith(root, flags.compare, { smoke: SMOKE, rounds: Number(flags.rounds ?? (SMOKE ? 2 : 8)), cases: flags.case ?? null }))
   : main;
 if (flags.rounds !== undefined && !(Number.isInteger(Number(flags.rounds)) && Number(flags.rounds) > 0)) {
   console.error(`bench: --rounds takes a whole number above 0\n${USAGE}`);
