@@ -99,7 +99,12 @@ export async function compareWith(root, ref, { smoke, rounds, cases = null }) {
 }
 
 function compareTable(report) {
-  const lines = [`new / old, ${report.ref} (${report.commit.slice(0, 10)}), ${report.rounds} ABBA rounds${report.smoke ? ' (smoke pages)' : ''}`, '', '| case | median | quartiles | range |', '|---|---|---|---|'];
+  const lines = [
+    `new / old, ${report.ref} (${report.commit.slice(0, 10)}), ${report.rounds} ABBA rounds${report.smoke ? ' (smoke pages)' : ''}`,
+    '',
+    '| case | median | quartiles | range |',
+    '|---|---|---|---|',
+  ];
   for (const [name, c] of Object.entries(report.cases)) lines.push(`| ${name} | ${c.median} | ${c.q1}–${c.q3} | ${c.min}–${c.max} |`);
   return lines.join('\n');
 }

@@ -104,7 +104,12 @@ function* readBlocks(
 }
 
 /** Matches the blocks waiting, in order, into records (`keep`), pausing when `budget` says so. */
-function* matchWaiting(target: FirstScanTarget, waiting: TextBlock[], budget: SliceBudget, keep: (record: BlockRecord) => void): Generator<void, void, undefined> {
+function* matchWaiting(
+  target: FirstScanTarget,
+  waiting: TextBlock[],
+  budget: SliceBudget,
+  keep: (record: BlockRecord) => void,
+): Generator<void, void, undefined> {
   for (let i = 0; i < waiting.length; i++) {
     const block = waiting[i]!;
     const matches = target.namesIn(block.text);

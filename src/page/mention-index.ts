@@ -80,7 +80,7 @@ export class MentionIndex {
 
   /** The first mention whose text starts inside `element` (a focused link), if any. */
   firstMentionIn(element: Element): Mention | null {
-    for (let n: Node | null = element.firstChild; n; ) {
+    for (let n: Node | null = element.firstChild; n;) {
       if (n.nodeType === TEXT_NODE) {
         const record = this.#recordOf.get(n as Text);
         if (record) {
@@ -159,7 +159,7 @@ export class MentionIndex {
     };
     visit(root);
     if (root.nodeType === ELEMENT_NODE || root.nodeType === DOCUMENT_FRAGMENT_NODE) {
-      for (let n: Node | null = root.firstChild; n; ) {
+      for (let n: Node | null = root.firstChild; n;) {
         visit(n);
         if (n.firstChild) {
           n = n.firstChild;

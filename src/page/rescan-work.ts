@@ -143,4 +143,3 @@ function isWhitespaceText(node: Node): boolean {
 function endsBlocks(parent: Node): boolean {
   return parent.nodeType !== ELEMENT_NODE || isBlockElement(parent as Element);
 }
-

@@ -34,10 +34,23 @@ export interface Frame {
 const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
 
 /** A frame over the tree under `root`, from `first` (by default its start) until `stop` (by default its end). */
-export function frame(root: Node, { first, stop = null, askEditable = false }: { first?: Node | undefined; stop?: Node | null | undefined; askEditable?: boolean } = {}): Frame {
+export function frame(
+  root: Node,
+  { first, stop = null, askEditable = false }: { first?: Node | undefined; stop?: Node | null | undefined; askEditable?: boolean } = {},
+): Frame {
   const walk = createWalk(root);
   if (first) walk.currentNode = first;
-  return { root, walk, editable: askEditable ? null : editableUnder(root), askEditable, stop, paused: first !== undefined, pending: first ?? null, lastParent: null, lastBlock: null };
+  return {
+    root,
+    walk,
+    editable: askEditable ? null : editableUnder(root),
+    askEditable,
+    stop,
+    paused: first !== undefined,
+    pending: first ?? null,
+    lastParent: null,
+    lastBlock: null,
+  };
 }
 
 /** Editable regions under `root`, asked once per tree: one native query rather than an attribute read per element. */
@@ -98,7 +111,7 @@ class PlainWalk implements Walk {
   }
 
   parentNode(): Node | null {
-    for (let n: Node | null = this.#current; n && n !== this.#root; ) {
+    for (let n: Node | null = this.#current; n && n !== this.#root;) {
       n = n.parentNode;
       if (n && shown(n)) return (this.#current = n);
     }
