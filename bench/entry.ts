@@ -111,6 +111,18 @@ function rootOf(selector?: string): Element {
   return selector ? document.querySelector(selector)! : document.documentElement;
 }
 
+/** What `hover` measures: per open, and the page's mentions and figures. */
+interface HoverTimings {
+  alignedMs: number[];
+  coldMs: number[];
+  prepareMs: number[];
+  doubleRafMs: number[];
+  openJsMs: number[];
+  coldOpenJsMs: number[];
+  mentions: number;
+  figures: number;
+}
+
 const api = {
   figureCount: dataset.figures.length,
   patternCount: dataset.patterns.length,
@@ -257,7 +269,7 @@ const api = {
    * dwell; `doubleRafMs`: from a prepared open until the second requestAnimationFrame after it
    * (includes waiting for vsync).
    */
-  async hover(count: number): Promise<{ alignedMs: number[]; coldMs: number[]; prepareMs: number[]; doubleRafMs: number[]; openJsMs: number[]; coldOpenJsMs: number[]; mentions: number; figures: number }> {
+  async hover(count: number): Promise<HoverTimings> {
     const m = getMatcher();
     const scanner = new PageScanner(m);
     const marks = new Marks(document, scanner);
