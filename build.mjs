@@ -16,18 +16,44 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readFlags } from './scripts/flags.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
-const args = new Set(process.argv.slice(2).filter((a) => !a.startsWith('--figures=')));
-const quiet = args.has('--quiet');
-const dev = args.has('--dev');
+const USAGE = `usage: node build.mjs [--quiet] [--dev] [--watch] [--package] [--check-data] [--cli] [--figures=DIR]
+  --quiet       print nothing but errors
+  --dev         unminified bundles
+  --watch       rebuild (unminified) whenever src/, assets/figures/ or manifest.json change
+  --package     also write the source zip for the Firefox store
+  --check-data  validate assets/figures/*.json only
+  --cli         build the scan CLI only (dist/cli/scan.mjs)
+  --figures=DIR read the figure files from DIR instead of assets/figures`;
+
+const invokedDirectly = process.argv[1] && pathToFileURL(path.resolve(process.argv[1])).href === import.meta.url;
+
+/** The command line's flags (see scripts/flags.mjs); imported by tests, no flags are read. */
+const flags = invokedDirectly
+  ? readFlags(
+      'build.mjs',
+      {
+        quiet: { type: 'boolean' },
+        dev: { type: 'boolean' },
+        watch: { type: 'boolean' },
+        package: { type: 'boolean' },
+        'check-data': { type: 'boolean' },
+        cli: { type: 'boolean' },
+        figures: { type: 'string' },
+      },
+      USAGE,
+    )
+  : {};
+const quiet = flags.quiet === true;
+const dev = flags.dev === true;
 const log = (...parts) => {
   if (!quiet) console.log(...parts);
 };
 
 const dist = path.join(root, 'dist');
-const figuresArg = process.argv.find((a) => a.startsWith('--figures='));
-const figuresDir = figuresArg ? path.resolve(figuresArg.slice('--figures='.length)) : path.join(root, 'assets', 'figures');
+const figuresDir = flags.figures ? path.resolve(flags.figures) : path.join(root, 'assets', 'figures');
 /** Fixed timestamp for zip entries, so the same sources give the same bytes. */
 const ZIP_DATE = new Date('2021-09-09T00:00:00Z');
 
@@ -274,7 +300,7 @@ async function buildExtension() {
   logFreshness();
   const outdir = path.join(dist, '.build', 'bundle');
   await rm(outdir, { recursive: true, force: true });
-  if (args.has('--watch')) {
+  if (flags.watch) {
     const ctx = await esbuild.context({
       ...bundleOptions(async () => compileFigures(), outdir),
       plugins: [
@@ -302,7 +328,7 @@ async function buildExtension() {
   await esbuild.build(bundleOptions(getDataset, outdir));
   await writeTargets(outdir);
   await buildCli(getDataset);
-  if (args.has('--package')) await writeSourceZip();
+  if (flags.package) await writeSourceZip();
   log(`built dist/chrome, dist/firefox and their zips in ${Math.round(performance.now() - started)} ms`);
 }
 
@@ -322,13 +348,13 @@ async function buildCli(getDataset) {
 }
 
 async function main() {
-  if (args.has('--check-data')) {
+  if (flags['check-data']) {
     const dataset = await compileFigures();
     log(`dataset OK: ${dataset.figures.length} figures, ${dataset.patterns.length} name and cue patterns`);
     logFreshness();
     return;
   }
-  if (args.has('--cli')) {
+  if (flags.cli) {
     let dataset;
     await buildCli(async () => (dataset ??= await compileFigures()));
     return;
@@ -336,7 +362,6 @@ async function main() {
   await buildExtension();
 }
 
-const invokedDirectly = process.argv[1] && pathToFileURL(path.resolve(process.argv[1])).href === import.meta.url;
 if (invokedDirectly) main().catch((error) => {
   if (error instanceof BuildError) console.error(`Build failed. ${error.message}`);
   else if (error?.errors?.length) console.error(`Build failed:\n${error.errors.map((e) => `  ${e.location?.file ?? ''}:${e.location?.line ?? ''} ${e.text}`).join('\n')}`);

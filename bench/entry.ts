@@ -111,6 +111,18 @@ function rootOf(selector?: string): Element {
   return selector ? document.querySelector(selector)! : document.documentElement;
 }
 
+/** What `hover` measures: per open, and the page's mentions and figures. */
+interface HoverTimings {
+  alignedMs: number[];
+  coldMs: number[];
+  prepareMs: number[];
+  doubleRafMs: number[];
+  openJsMs: number[];
+  coldOpenJsMs: number[];
+  mentions: number;
+  figures: number;
+}
+
 const api = {
   figureCount: dataset.figures.length,
   patternCount: dataset.patterns.length,
@@ -257,7 +269,7 @@ const api = {
    * dwell; `doubleRafMs`: from a prepared open until the second requestAnimationFrame after it
    * (includes waiting for vsync).
    */
-  async hover(count: number): Promise<{ alignedMs: number[]; coldMs: number[]; prepareMs: number[]; doubleRafMs: number[]; openJsMs: number[]; coldOpenJsMs: number[]; mentions: number; figures: number }> {
+  async hover(count: number): Promise<HoverTimings> {
     const m = getMatcher();
     const scanner = new PageScanner(m);
     const marks = new Marks(document, scanner);
@@ -265,7 +277,7 @@ const api = {
     scanner.scanAll(document.documentElement);
     const mentions = scanner.mentions();
     if (mentions.length === 0) throw new Error('hover: no mentions on the page');
-    const cards = new CardController(document, dataset, { close: () => cards.close(), togglePin: () => undefined }, translatorFor(messages));
+    const cards = new CardController(document, dataset, { close: () => cards.close(), togglePin: () => undefined, isPinned: () => false }, translatorFor(messages));
     const channel = new MessageChannel();
     const afterFrame = (): Promise<number> =>
       new Promise((resolve) => {
@@ -277,7 +289,7 @@ const api = {
       new Promise<number>((resolve) => {
         requestAnimationFrame(() => {
           const t0 = now();
-          cards.open(figure, anchor, { pinned: false, focus: false, announce: { kind: 'opened' } });
+          cards.open(figure, anchor, { focus: false, announce: { kind: 'opened' } });
           jsMs.push(now() - t0);
           // A task queued now runs after this frame's style, layout and paint.
           void afterFrame().then((t1) => resolve(t1 - t0));
@@ -306,7 +318,7 @@ const api = {
       cards.prepare(mention.figure, anchor);
       await frame();
       const t1 = now();
-      cards.open(mention.figure, anchor, { pinned: false, focus: false, announce: { kind: 'opened' } });
+      cards.open(mention.figure, anchor, { focus: false, announce: { kind: 'opened' } });
       await frame();
       await frame();
       out.doubleRafMs.push(now() - t1);

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-export function mulberry32(seed) {
+function mulberry32(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -89,7 +89,7 @@ function nameHtml(rnd, name) {
  * Paragraph generator: ~`avgChars` of prose each, inline markup, a figure's name every ~2 KB of text,
  * a Chinese paragraph every ~40 (with 王毅 and 塔利班).
  */
-export function paragraphMaker(seed, names, { avgChars = 74 } = {}) {
+function paragraphMaker(seed, names, { avgChars = 74 } = {}) {
   const rnd = mulberry32(seed);
   let sinceName = 0;
   let nextName = 1500 + rnd() * 1000;

@@ -4,24 +4,26 @@
 //   node bench/run.mjs              full run: prints a table, writes bench/results.json (~6 min)
 //   node bench/run.mjs --smoke      same code paths on tiny pages (< 20 s); writes --out=FILE if given
 //   node bench/run.mjs --profile    also profiles cases 1 and 2 (CDP Profiler), writes bench/profile.json
+//   node bench/run.mjs --compare REF [--rounds=N]   this tree against git ref REF, ABBA (bench/compare.mjs)
 //   --out=FILE                      where to write the results JSON
 //
 // Needs dist/chrome/content.js for the size line (`npm run bench` builds first).
-import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { findBrowser } from '../scripts/browsers.mjs';
+import { readFlags } from '../scripts/flags.mjs';
+import { buildModuleAt, bundleHarness } from './harness.mjs';
 import { document as htmlDocument, growthBatches, largeArticle, readNameForms, wideDom } from './pages.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const argv = process.argv.slice(2);
-const SMOKE = argv.includes('--smoke');
-const PROFILE = argv.includes('--profile');
-const outArg = argv.find((a) => a.startsWith('--out='));
-const OUT = outArg ? path.resolve(outArg.slice(6)) : SMOKE ? null : path.join(root, 'bench', 'results.json');
+const USAGE = 'usage: node bench/run.mjs [--smoke] [--profile] [--out=FILE] | --compare REF [--rounds=N] [--case=article.scanAll ...] [--smoke]';
+const flags = readFlags('bench', { smoke: { type: 'boolean' }, profile: { type: 'boolean' }, out: { type: 'string' }, compare: { type: 'string' }, rounds: { type: 'string' }, case: { type: 'string', multiple: true } }, USAGE);
+const SMOKE = flags.smoke === true;
+const PROFILE = flags.profile === true;
+const OUT = flags.out ? path.resolve(flags.out) : SMOKE ? null : path.join(root, 'bench', 'results.json');
 
 const P = SMOKE
   ? { runs: 1, paragraphs: 300, wideNodes: 3000, batches: 3, batchSize: 10, extraNames: 2000, hovers: 10, largeHovers: 3, normalParagraphs: 100, markTimeoutMs: [10_000, 10_000], growRuns: 1, startupRuns: 2 }
@@ -51,35 +53,12 @@ const pct = (xs, p) => {
 };
 const r2 = (x) => (x == null || !Number.isFinite(x) ? x : Math.round(x * 100) / 100);
 
-/** build.mjs: its compile step, and the plugins that give the content script its dataset and CSS. */
-const buildModule = () => import(pathToFileURL(path.join(root, 'build.mjs')).href);
-
 /** The compiled real dataset: build.mjs's own compile step. */
 async function compileRealDataset() {
-  return (await buildModule()).compileFigures();
+  return (await buildModuleAt(root)).compileFigures();
 }
 
-async function bundleEntry(dataset, { minify, sourcemap }) {
-  const { cssTextPlugin, datasetPlugin } = await buildModule();
-  const result = await esbuild.build({
-    entryPoints: [path.join(root, 'bench', 'entry.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    target: ['chrome128'],
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    minify,
-    sourcemap: sourcemap ? 'external' : false,
-    outfile: path.join(root, 'dist', '.bench', 'bench-profile.js'),
-    logLevel: 'silent',
-    // The content script's own dataset module and CSS, as build.mjs makes them.
-    plugins: [datasetPlugin(async () => dataset), cssTextPlugin()],
-  });
-  const js = result.outputFiles.find((f) => f.path.endsWith('.js')).text;
-  const map = result.outputFiles.find((f) => f.path.endsWith('.map'))?.text ?? null;
-  return { js, map };
-}
+const bundleEntry = (dataset, { minify, sourcemap }) => bundleHarness(root, { dataset, minify, sourcemap });
 
 function withTimeout(promise, ms) {
   let timer;
@@ -472,7 +451,14 @@ function profileTable(profile) {
   return lines.join('\n');
 }
 
-main().catch((error) => {
+const run = flags.compare
+  ? () => import('./compare.mjs').then(({ compareWith }) => compareWith(root, flags.compare, { smoke: SMOKE, rounds: Number(flags.rounds ?? (SMOKE ? 2 : 8)), cases: flags.case ?? null }))
+  : main;
+if (flags.rounds !== undefined && !(Number.isInteger(Number(flags.rounds)) && Number(flags.rounds) > 0)) {
+  console.error(`bench: --rounds takes a whole number above 0\n${USAGE}`);
+  process.exit(2);
+}
+run().catch((error) => {
   console.error(error);
   process.exitCode = 1;
 });

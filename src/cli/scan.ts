@@ -4,6 +4,7 @@
  * ({file, figure, text, block, start, end}), a readable table otherwise.
  */
 import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
 import dataset from 'virtual:dataset';
 import { Matcher } from '../core/matcher';
 import { scanHtml, type ScannedMention } from './scan-html';
@@ -11,16 +12,18 @@ import { scanHtml, type ScannedMention } from './scan-html';
 const USAGE = 'usage: npm run --silent scan -- [--json] FILE...';
 
 async function main(argv: string[]): Promise<number> {
-  const json = argv.includes('--json');
-  const unknown = argv.filter((a) => a.startsWith('-') && a !== '--json');
-  const files = argv.filter((a) => !a.startsWith('-'));
-  if (argv.includes('--help') || argv.includes('-h')) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: true });
+  } catch (error) {
+    console.error(`scan: ${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const json = parsed.values.json === true;
+  const files = parsed.positionals;
+  if (parsed.values.help) {
     console.log(USAGE);
     return 0;
-  }
-  if (unknown.length) {
-    console.error(`scan: unknown option ${unknown.join(', ')}\n${USAGE}`);
-    return 2;
   }
   if (files.length === 0) {
     console.error(`scan: no files given\n${USAGE}`);

@@ -204,7 +204,8 @@ export function joinVariants(folded: string): string[] {
   ];
   const variants = new Set([folded]);
   for (const [pattern, replacement] of toggles) {
-    for (const v of [...variants]) variants.add(v.replace(pattern, replacement));
+    // A snapshot: the set grows inside the loop.
+    for (const v of Array.from(variants)) variants.add(v.replace(pattern, replacement));
   }
   return [...variants];
 }
@@ -293,12 +294,12 @@ function checkAliasesMatch(figures: readonly FigureFile[], fileOf: Map<FigureFil
       const field = i < file.aliases.length ? `aliases[${i}]` : `nativeNames[${i - file.aliases.length}]`;
       const blocks = aliasProbe(file, alias).map((text) => matcher.matchBlock(text));
       const cues = new Set(blocks.flatMap((b) => b.cues));
-      resolveMentions(blocks, cues);
+      const resolution = resolveMentions(blocks, cues);
       const last = blocks[blocks.length - 1]!;
-      const found = last.candidates.filter((c) => c.resolved !== -1);
+      const found = last.candidates.filter((c) => resolution.has(c));
       const expectedText = alias.text;
-      if (found.length !== 1 || found[0]!.resolved !== index || found[0]!.text !== expectedText) {
-        const got = found.map((c) => `"${c.text}" as ${dataset.figures[c.resolved]!.id}`).join(', ') || 'nothing';
+      if (found.length !== 1 || resolution.get(found[0]!) !== index || found[0]!.text !== expectedText) {
+        const got = found.map((c) => `"${c.text}" as ${dataset.figures[resolution.get(c)!]!.id}`).join(', ') || 'nothing';
         problems.push({ file: fileOf.get(file)!, field, problem: `"${alias.text}" does not match this figure alone in a test sentence (found ${got})` });
       }
     });

@@ -1,5 +1,7 @@
 // Build-time validation of assets/figures/*.json. Not bundled into the extension.
 import { z } from 'zod';
+import { FIGURE_ID_PATTERN } from './figure-id';
+import { CATEGORIES } from './settings-model';
 
 const isoDate = z
   .string()
@@ -9,7 +11,7 @@ const sourceRefs = z.array(z.string().min(1)).min(1, 'every fact needs at least 
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
-export const sourceSchema = z.strictObject({
+const sourceSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'source id must be lowercase letters, digits and dashes'),
   title: nonEmpty,
   publisher: nonEmpty,
@@ -27,7 +29,7 @@ export const sourceSchema = z.strictObject({
 
 const evidenceUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 
-export const aliasSchema = z.strictObject({
+const aliasSchema = z.strictObject({
   text: nonEmpty,
   /** any: any letter case; proper: first letter capitalised (or all capitals); upper: capitals only. */
   case: z.enum(['any', 'proper', 'upper']).optional(),
@@ -49,7 +51,7 @@ export const aliasSchema = z.strictObject({
   evidence: evidenceUrl.optional(),
 });
 
-export const nativeNameSchema = z.strictObject({
+const nativeNameSchema = z.strictObject({
   text: nonEmpty,
   lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a BCP 47 language tag such as zh-Hans or ps'),
   /** Address of a real page that uses this form. Kept in the source files for review; never bundled. */
@@ -77,7 +79,7 @@ const datedText = z.strictObject({
   sources: sourceRefs,
 });
 
-export const relationTypes = [
+const relationTypes = [
   'met',
   'spoke-with',
   'spokesperson-of',
@@ -96,7 +98,7 @@ export const relationTypes = [
   'succeeded',
 ] as const;
 
-export const relationSchema = z.strictObject({
+const relationSchema = z.strictObject({
   type: z.enum(relationTypes),
   target: z.string().min(1),
   text: nonEmpty,
@@ -104,7 +106,7 @@ export const relationSchema = z.strictObject({
   sources: sourceRefs,
 });
 
-export const storyItemSchema = z.strictObject({
+const storyItemSchema = z.strictObject({
   text: nonEmpty,
   quote: z
     .strictObject({
@@ -119,7 +121,7 @@ export const storyItemSchema = z.strictObject({
   sources: sourceRefs,
 });
 
-export const checkSchema = z.strictObject({
+const checkSchema = z.strictObject({
   story: nonEmpty,
   record: nonEmpty,
   sources: sourceRefs,
@@ -127,9 +129,9 @@ export const checkSchema = z.strictObject({
 
 export const figureSchema = z.strictObject({
   $schema: z.string().optional(),
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'id must be lowercase words joined by dashes'),
+  id: z.string().regex(FIGURE_ID_PATTERN, 'id must be lowercase words joined by dashes'),
   name: nonEmpty,
-  category: z.enum(['person', 'organization', 'place']),
+  category: z.enum(CATEGORIES),
   nativeNames: z.array(nativeNameSchema),
   aliases: z.array(aliasSchema).min(1, 'a figure needs at least one alias'),
   ambiguity: z

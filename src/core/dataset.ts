@@ -5,7 +5,6 @@ export type Category = FigureFile['category'];
 /** What the extension reads of a figure: its aliases, cues and review date serve the build only. */
 export type Figure = Omit<FigureFile, 'aliases' | '$schema' | 'notMentions' | 'ambiguity' | 'reviewed'>;
 export type Source = Figure['sources'][number];
-export type Relation = Figure['relations'][number];
 
 export const enum CaseMode {
   Any = 0,

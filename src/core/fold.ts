@@ -51,7 +51,7 @@ const REPLACED = new Map<number, number>([
 const COMBINING_MARK = /\p{M}/u;
 
 /** How a code unit folds, in `unitTable`: a folded unit (>= 0), or one of these. */
-export const UNIT_UNKNOWN = -1;
+const UNIT_UNKNOWN = -1;
 export const UNIT_REMOVED = -2;
 export const UNIT_SPACE = -3;
 /** Folds to several units, or to one outside the BMP: see `foldCodePoint`. */

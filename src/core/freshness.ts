@@ -6,16 +6,16 @@
 import type { Figure } from './dataset';
 
 /** How old a `roleNow.asOf` may be, in months before the dataset's `reviewed` date. */
-export const STALE_AFTER_MONTHS = 12;
+const STALE_AFTER_MONTHS = 12;
 
-export interface StaleRole {
+interface StaleRole {
   figure: string;
   /** The role's `asOf`, or undefined when it has none. */
   asOf: string | undefined;
   text: string;
 }
 
-export interface RelaySource {
+interface RelaySource {
   url: string;
   title: string;
   publisher: string;

@@ -16,8 +16,6 @@ export interface Candidate {
   needsCue: boolean;
   /** Counts unless the page shows the name's other meaning (a contrary cue of its figure). */
   unlessContrary?: boolean;
-  /** Set by `resolveMentions`: the figure this candidate names on this page, or -1. */
-  resolved: number;
 }
 
 export interface BlockMatches {
@@ -299,7 +297,6 @@ export class Matcher {
         short: entryShort,
         needsCue: entryNeedsCue,
         ...(entryUnlessContrary ? { unlessContrary: true } : {}),
-        resolved: -1,
       });
     }
     return out;

@@ -20,16 +20,19 @@ const CLASS_REMOVED = 2;
 const CLASS_BASE = 3;
 const SPACE = 0x20;
 
-/** Codes in `#rows` (entries >= 0 are the next state's row). */
-const OUTPUT = -1;
-const UNKNOWN = -2;
+/** Codes in `#rows` (entries >= 0 are the next state's row): a pattern ends here; the character's class is not learnt yet. */
+const ROW_OUTPUT = -1;
+const ROW_UNKNOWN_CLASS = -2;
 /** What the table does not cover: a character folding to several units, a state without a row. */
-const SLOW = -3;
+const ROW_SLOW = -3;
 /** A state whose row is not filled yet. */
-const UNFILLED = -4;
-/** Outcomes of `#slowly` other than a state. */
-const MATCHED = -1;
-const ENDED = -2;
+const ROW_UNFILLED = -4;
+/**
+ * Outcomes of `#rare` and `#slowly` other than a state or row: a pattern occurs; the text ended
+ * without one. Their values differ from the row codes, so that no outcome reads as a code.
+ */
+const OUTCOME_MATCHED = -5;
+const OUTCOME_ENDED = -6;
 
 export class Prefilter {
   readonly #automaton: Automaton;
@@ -82,12 +85,12 @@ export class Prefilter {
           row = next;
           continue;
         }
-        if (next === OUTPUT) return true;
+        if (next === ROW_OUTPUT) return true;
         // The rest is rare, and kept out of this loop: the optimising compiler would otherwise meet
         // branches with no type feedback yet, and throw away its code the first time one is taken.
         row = this.#rare(parts, count, p, i, row, next);
-        if (row === MATCHED) return true;
-        if (row === ENDED) return false;
+        if (row === OUTCOME_MATCHED) return true;
+        if (row === OUTCOME_ENDED) return false;
         p = this.#resumePart;
         i = this.#resumeUnit;
         continue scan;
@@ -101,17 +104,17 @@ export class Prefilter {
   /**
    * What `mayMatch` does when the table says `code` for unit `i` of part `p` in `row`: learns a
    * character, fills a row, or goes on in `#slowly`. Returns the row to go on from (at `#resumePart`,
-   * `#resumeUnit`), MATCHED or ENDED.
+   * `#resumeUnit`), OUTCOME_MATCHED or OUTCOME_ENDED.
    */
   #rare(parts: readonly string[], count: number, p: number, i: number, row: number, code: number): number {
     this.#resumePart = p;
     this.#resumeUnit = i + 1;
-    if (code === UNKNOWN) {
+    if (code === ROW_UNKNOWN_CLASS) {
       this.#learn(parts[p]!.charCodeAt(i));
       this.#resumeUnit = i; // again, now that its class is known
       return row;
     }
-    if (code === UNFILLED) return this.#link(row, this.#charClass[parts[p]!.charCodeAt(i)]!);
+    if (code === ROW_UNFILLED) return this.#link(row, this.#charClass[parts[p]!.charCodeAt(i)]!);
     const state = this.#slowly(parts, count, p, i, row / this.#width);
     return state < 0 ? state : state * this.#width;
   }
@@ -119,7 +122,7 @@ export class Prefilter {
   /**
    * From part `p`, unit `i`, in `state`, one general step at a time, until a state with a row is
    * reached (returned, with where to go on in `#resumePart` and `#resumeUnit`), a pattern
-   * occurs (MATCHED) or the text ends (ENDED).
+   * occurs (OUTCOME_MATCHED) or the text ends (OUTCOME_ENDED).
    */
   #slowly(parts: readonly string[], count: number, p: number, i: number, state: number): number {
     const charClass = this.#charClass;
@@ -135,7 +138,7 @@ export class Prefilter {
           if (c >= 0xd800 && c <= 0xdbff) {
             const low = i + 1 < length ? text.charCodeAt(i + 1) : p + 1 < count ? parts[p + 1]!.charCodeAt(0) : 0;
             if (low >= 0xdc00 && low <= 0xdfff) {
-              if (i + 1 === length) return MATCHED; // a pair split across nodes: the full match decides
+              if (i + 1 === length) return OUTCOME_MATCHED; // a pair split across nodes: the full match decides
               cp = (c - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
               i++;
             }
@@ -143,12 +146,12 @@ export class Prefilter {
           const folded = foldCodePoint(cp);
           for (let u = 0; u < folded.length; u++) {
             const next = this.#step(state, CLASS_BASE + this.#automaton.classOf[folded.charCodeAt(u)]!);
-            if (next < 0) return MATCHED;
+            if (next < 0) return OUTCOME_MATCHED;
             state = next;
           }
         } else {
           const next = this.#step(state, k);
-          if (next < 0) return MATCHED;
+          if (next < 0) return OUTCOME_MATCHED;
           state = next;
         }
         if (state < this.#rowStates) {
@@ -159,7 +162,7 @@ export class Prefilter {
         }
       }
     }
-    return ENDED;
+    return OUTCOME_ENDED;
   }
 
   /** Fills the row of `state` (a state with a dense row). */
@@ -170,12 +173,12 @@ export class Prefilter {
     const width = this.#width;
     const row = state * width;
     const from = state * classCount;
-    rows[row + CLASS_UNKNOWN] = UNKNOWN;
-    rows[row + CLASS_MULTI] = SLOW;
+    rows[row + CLASS_UNKNOWN] = ROW_UNKNOWN_CLASS;
+    rows[row + CLASS_MULTI] = ROW_SLOW;
     rows[row + CLASS_REMOVED] = row;
     for (let k = 0; k < classCount; k++) {
       const next = dense[from + k]!;
-      rows[row + CLASS_BASE + k] = hasOutput[next] === 1 ? OUTPUT : next >= denseRows ? SLOW : filled[next] === 1 ? next * width : UNFILLED;
+      rows[row + CLASS_BASE + k] = hasOutput[next] === 1 ? ROW_OUTPUT : next >= denseRows ? ROW_SLOW : filled[next] === 1 ? next * width : ROW_UNFILLED;
     }
     if (state !== 0 && unitOf[state] === SPACE) rows[row + CLASS_BASE + this.#spaceClass] = row;
     filled[state] = 1;

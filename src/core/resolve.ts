@@ -9,37 +9,41 @@
  */
 import type { Candidate } from './matcher';
 
+/** The figure each candidate that is a mention names; a candidate not in it is no mention. */
+export type Resolution = Map<Candidate, number>;
+
 /**
- * Sets `resolved` on every candidate. `blocks` must be in document order; `cueFigures` holds
- * the figures whose cues occur anywhere on the page (and `-1 - figure` for contrary cues); `introduced`, the figures named in full
- * before the first block (when resolving only the end of a page). Returns the number of mentions.
+ * Which candidates are mentions, and of which figure. `blocks` must be in document order;
+ * `cueFigures` holds the figures whose cues occur anywhere on the page (and `-1 - figure` for
+ * contrary cues); `introduced`, the figures
+ * named in full before the first block (when resolving only the end of a page): it gains those
+ * named in full in `blocks`. The candidates are left as they are: the answer depends on the page,
+ * and a candidate, made once per block, may be resolved again when the page changes.
  */
 export function resolveMentions(
   blocks: Iterable<{ readonly candidates: readonly Candidate[] }>,
   cueFigures: ReadonlySet<number>,
   introduced = new Set<number>(),
-): number {
-  let count = 0;
+): Resolution {
+  const resolution: Resolution = new Map();
   for (const block of blocks) {
     for (const c of block.candidates) {
-      c.resolved = -1;
+      let figure = -1;
       if (c.short) {
-        let only = -1;
         for (const f of c.figures) {
           if (!introduced.has(f)) continue;
-          if (only !== -1) {
-            only = -1;
+          if (figure !== -1) {
+            figure = -1;
             break;
           }
-          only = f;
+          figure = f;
         }
-        c.resolved = only;
       } else if (c.needsCue ? cueFigures.has(c.figures[0]!) : !(c.unlessContrary && cueFigures.has(-1 - c.figures[0]!))) {
-        c.resolved = c.figures[0]!;
-        introduced.add(c.resolved);
+        figure = c.figures[0]!;
+        introduced.add(figure);
       }
-      if (c.resolved !== -1) count++;
+      if (figure !== -1) resolution.set(c, figure);
     }
   }
-  return count;
+  return resolution;
 }

@@ -8,7 +8,7 @@ import type { CompiledDataset, Figure } from './dataset';
 import { foldName } from './fold';
 
 /** How a query met a form, best first. */
-export type MatchKind = 'whole' | 'start' | 'word';
+type MatchKind = 'whole' | 'start' | 'word';
 
 export interface SearchHit {
   figure: Figure;

@@ -11,7 +11,7 @@ import type { FigureSearch } from './search';
 /** Longer selections are read only this far: a name is found within any sane selection's start. */
 export const MAX_SELECTION_CHARS = 10_000;
 /** How much of the selection the reader is shown back ("Look up “…”", "… names no figure"). */
-export const SHOWN_QUERY_CHARS = 60;
+const SHOWN_QUERY_CHARS = 60;
 
 export type SelectionLookup =
   | { kind: 'empty' }
@@ -34,11 +34,11 @@ export function lookUpSelection(text: string, tools: { search: FigureSearch; mat
   if (whole.length > 0) return { kind: 'figures', shown, ids: whole.map((hit) => hit.figure.id) };
   // Otherwise a sentence or more: the page's rules, cues and short forms included.
   const block = tools.matcher.matchBlock(read);
-  resolveMentions([block], new Set(block.cues));
+  const resolution = resolveMentions([block], new Set(block.cues));
   const ids: string[] = [];
   for (const candidate of block.candidates) {
-    const index = candidate.resolved;
-    if (index < 0) continue;
+    const index = resolution.get(candidate);
+    if (index === undefined) continue;
     const id = tools.dataset.figures[index]!.id;
     if (!ids.includes(id)) ids.push(id);
   }

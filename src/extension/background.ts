@@ -6,7 +6,7 @@
 import browser, { type Runtime, type Tabs } from 'webextension-polyfill';
 import { LOOK_UP_MENU_ID, onLookUpClicked, type LookUpDeps, type MenuClick } from './context-menu';
 import { t } from './i18n';
-import { isCommand, parseMessage, type CommandMessage, type LookUpSelectionMessage } from './messages';
+import { isCommand, parseMessage, type CommandMessage, type LookUpSelectionMessage } from './protocol';
 import { defaultSettings, loadSettings, watchSettings } from './settings';
 import { TabFigures } from './tab-figures';
 

@@ -1,7 +1,8 @@
 /**
  * Which figure's card is open, and the trail of connections followed from it. Keeps the keyboard
  * focus inside the card when a connection or ‹ replaces what it shows, and says each opening to
- * screen readers.
+ * screen readers. Whether it is pinned is the hover state's to say (`CardActions.isPinned`): the
+ * card only shows it.
  */
 import type { CompiledDataset } from '../core/dataset';
 import type { CardProps } from '../ui/Card';
@@ -14,6 +15,8 @@ export interface CardActions {
   close(): void;
   /** The card's pin button. */
   togglePin(): void;
+  /** Whether the open card is pinned. */
+  isPinned(): boolean;
 }
 
 export class CardController {
@@ -23,7 +26,6 @@ export class CardController {
   readonly #actions: CardActions;
   readonly #t: Translate;
   #trail: number[] = [];
-  #pinned = false;
   /** The language of the card's own strings (its locale's `uiLang` message). */
   readonly #uiLang: string;
 
@@ -42,15 +44,14 @@ export class CardController {
     this.host.prepare(this.#props([figure], false), anchor);
   }
 
-  open(figure: number, anchor: CardAnchor, options: { pinned: boolean; focus: boolean; announce: Announce }): void {
+  open(figure: number, anchor: CardAnchor, options: { focus: boolean; announce: Announce }): void {
     this.#trail = [figure];
-    this.#pinned = options.pinned;
     this.host.show(this.#props(), anchor, { focus: options.focus });
     this.host.announce(announcementFor(this.#t, this.#dataset.figures[figure]!, options.announce), this.#uiLang);
   }
 
-  setPinned(pinned: boolean): void {
-    this.#pinned = pinned;
+  /** Draws the open card again (its pin state changed). */
+  refresh(): void {
     this.host.update(this.#props());
   }
 
@@ -59,7 +60,7 @@ export class CardController {
     this.host.hide();
   }
 
-  #props(trail: readonly number[] = this.#trail, pinned = this.#pinned): CardProps {
+  #props(trail: readonly number[] = this.#trail, pinned = this.#actions.isPinned()): CardProps {
     const current = trail[trail.length - 1]!;
     return {
       t: this.#t,
@@ -74,7 +75,7 @@ export class CardController {
         if (index === undefined) return;
         this.#trail.push(index);
         // Following a connection is a deliberate act: keep the card until the reader closes it.
-        if (!this.#pinned) this.#actions.togglePin();
+        if (!this.#actions.isPinned()) this.#actions.togglePin();
         this.host.update(this.#props());
         // The button pressed went with the old card: focus the new one (a dialog named for its
         // figure, which screen readers read out) rather than let it fall to the page's <body>.

@@ -6,11 +6,10 @@ import dataset from 'virtual:dataset';
 import browser, { type Runtime } from 'webextension-polyfill';
 import markCss from './highlight.css';
 import { t } from './i18n';
-import { parseMessage, type FiguresOnPageMessage } from './messages';
-import { FIGURES_PORT, newFrameToken, parseShowFigure, type FigureReport } from './page-messages';
+import { FIGURES_PORT, newFrameToken, parseMessage, parseShowFigure, type FigureReport, type FiguresOnPageMessage } from './protocol';
 import { PageSession, type SessionLook } from './page-session';
 import { isActiveOn, loadSettings, watchSettings, type Settings } from './settings';
-import { readClosedShadowRootsWith, type ChromeDom } from '../page/shadow';
+import { shadowRootReader, type ChromeDom } from '../page/shadow';
 
 const INSTANCE_KEY = Symbol.for('context-cards.instance');
 
@@ -19,13 +18,15 @@ function start(): void {
   if (win[INSTANCE_KEY]) return; // injected twice (extension reload): keep the first
   win[INSTANCE_KEY] = true;
 
-  readClosedShadowRootsWith((globalThis as { chrome?: { dom?: ChromeDom } }).chrome?.dom);
   const isTop = win === win.top;
   const frameToken = newFrameToken();
   const site = siteHostname(win);
   const ports = new Set<Runtime.Port>();
   let session: PageSession | null = null;
   let settings: Settings | null = null;
+  // Closed shadow roots: Firefox lets content scripts read them from any element, Chromium through
+  // its `chrome.dom`, which only this layer may reach for.
+  const shadowRootOf = shadowRootReader(win.document.documentElement, (globalThis as { chrome?: { dom?: ChromeDom } }).chrome?.dom);
 
   /** A popup that closed a moment ago leaves a dead port: it is dropped. */
   const post = (port: Runtime.Port, message: FigureReport): void => {
@@ -75,7 +76,7 @@ function start(): void {
     }
     session?.stop();
     session = active
-      ? new PageSession(win, dataset, { ...look, categories: next.categories, markCss, t, onFiguresChanged: figuresChanged })
+      ? new PageSession(win, dataset, { ...look, categories: next.categories, markCss, t, shadowRootOf, onFiguresChanged: figuresChanged })
       : null;
     if (!session) figuresChanged();
   };

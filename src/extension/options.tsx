@@ -6,7 +6,7 @@ import { PANEL_STYLES } from '../ui/panel-styles';
 import { HIGHLIGHT_NAMES, underlineComesWithTint } from '../page/marks';
 import markCss from './highlight.css';
 import { t, uiLanguage } from './i18n';
-import { COMMANDS } from './messages';
+import { COMMANDS } from './protocol';
 import {
   defaultSettings,
   DWELL_MAX_MS,

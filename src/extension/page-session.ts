@@ -8,19 +8,21 @@ import { Matcher } from '../core/matcher';
 import { mentionAtPoint } from '../page/hit-test';
 import { HoverIntent, type OpenReason } from '../page/hover';
 import { startLiveScan, type LiveScan } from '../page/live-scan';
-import { Marks, type MarkStyle } from '../page/marks';
+import { Marks } from '../page/marks';
 import { mentionAtSelection, stepMention } from '../page/navigation';
 import { focusedElement, mentionNearElement } from '../page/near-focus';
 import { PageScanner, type Mention, type MentionChanges } from '../page/scanner';
+import type { ShadowRootReader } from '../page/shadow';
+import { FIGURES_THROTTLE_MS, GRACE_MS } from '../page/timing';
 import type { Translate } from '../ui/translate';
-import type { Theme } from './settings';
+import type { HighlightStyle, Theme } from '../core/settings-model';
 import type { Announce } from './card-announcement';
 import { CardController } from './card-controller';
-import type { CommandName } from './messages';
-import type { FigureCount } from './page-messages';
+import type { CommandName } from './protocol';
+import type { FigureCount } from '../core/figure-id';
 
 export interface SessionLook {
-  highlight: MarkStyle;
+  highlight: HighlightStyle;
   dwellMs: number;
   theme: Theme;
 }
@@ -32,12 +34,12 @@ export interface SessionOptions extends SessionLook {
   markCss: string;
   /** The card's strings. */
   t: Translate;
+  /** How the page layer reads shadow roots (closed ones where this browser lets us). */
+  shadowRootOf: ShadowRootReader;
   /** Called (throttled) when the set of figures on the page may have changed. */
   onFiguresChanged(): void;
 }
 
-const GRACE_MS = 300;
-const FIGURES_THROTTLE_MS = 500;
 
 export class PageSession {
   readonly #win: Window;
@@ -71,7 +73,11 @@ export class PageSession {
     this.#showsAll = Object.values(categories).every(Boolean);
     const shownOrNull = (mention: Mention | null) => (mention && this.#shown(mention) ? mention : null);
 
-    this.#scanner = new PageScanner(new Matcher(dataset));
+    // Our one element on the page is the card host, made when the first card is wanted: the page
+    // layer knows it only through this.
+    const isOurs = (node: Node): boolean =>
+      this.#cards !== null && (node === this.#cards.host.element || this.#cards.host.element.contains(node));
+    this.#scanner = new PageScanner(new Matcher(dataset), { isOurs, shadowRootOf: options.shadowRootOf });
     this.#marks = new Marks(doc, this.#scanner);
     this.#marks.setStyle(options.highlight);
     this.#scanner.onShadowRoot((root) => this.#marks.styleShadowRoot(root, options.markCss));
@@ -96,14 +102,14 @@ export class PageSession {
         mentionIn: (element) => shownOrNull(this.#scanner.firstMentionIn(element)),
         isCard: (target) => this.#cards !== null && this.#cards.host.contains(target),
         prepare: (mention, { point }) => this.#getCards().prepare(mention.figure, { range: this.#marks.rangeOf(mention), point }),
-        open: (mention, { reason, point, pinned }) => {
+        open: (mention, { reason, point }) => {
           const range = this.#marks.rangeOf(mention);
           this.#titles.hideAround(range.startContainer);
           const announce: Announce = reason === 'command' ? this.#commandAnnounce : reason === 'focus' ? { kind: 'beside-focus' } : { kind: 'opened' };
           this.#commandAnnounce = { kind: 'opened' };
-          this.#getCards().open(mention.figure, { range, point }, { pinned, focus: focusesCard(reason), announce });
+          this.#getCards().open(mention.figure, { range, point }, { focus: focusesCard(reason), announce });
         },
-        pinned: (pinned) => this.#cards?.setPinned(pinned),
+        pinned: () => this.#cards?.refresh(),
         close: () => {
           this.#titles.restore();
           this.#cards?.close();
@@ -112,8 +118,6 @@ export class PageSession {
       { dwellMs: options.dwellMs, graceMs: GRACE_MS },
     );
 
-    const isOurs = (node: Node): boolean =>
-      this.#cards !== null && (node === this.#cards.host.element || this.#cards.host.element.contains(node));
     this.#live = startLiveScan(doc.documentElement, this.#scanner, { isOurs });
     this.ready = this.#live.ready.then(() => {
       if (this.#stopped) return;
@@ -211,6 +215,7 @@ export class PageSession {
       const actions = {
         close: () => this.#hover.close(),
         togglePin: () => this.#hover.setPinned(!this.#hover.isPinned),
+        isPinned: () => this.#hover.isPinned,
       };
       this.#cards = new CardController(this.#win.document, this.#dataset, actions, this.#t);
       this.#cards.host.setTheme(this.#theme);

@@ -3,12 +3,13 @@ import { render } from 'preact';
 import dataset from 'virtual:dataset';
 import browser, { type Runtime } from 'webextension-polyfill';
 import { FigureSearch } from '../core/search';
-import { Popup, unreadableReason, type PopupPage } from '../ui/Popup';
+import { Popup, type PopupPage } from '../ui/Popup';
 import { PopupCast } from '../ui/PopupCast';
 import cardCss from '../ui/card.css';
 import { CAST_STYLES, PANEL_STYLES } from '../ui/panel-styles';
+import { unreadableReason } from './url-policy';
 import { t, uiLanguage } from './i18n';
-import { FIGURES_PORT, mergeReports, parseFigureReport, type FigureReport, type ShowFigureRequest } from './page-messages';
+import { FIGURES_PORT, mergeReports, parseFigureReport, type FigureReport, type ShowFigureRequest } from './protocol';
 import {
   defaultSettings,
   isSiteEnabled,

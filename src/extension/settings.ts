@@ -1,59 +1,31 @@
 /**
- * The user's settings: model, validation (field by field, never throws), migration from older
- * stored shapes, site rules, and storage over a minimal interface that `browser.storage.sync` and
- * `browser.storage` satisfy. No `browser` import here: everything is injected, so Node tests run it.
+ * The user's settings as stored: validation field by field (never throws) and storage over a
+ * minimal interface that `browser.storage.sync` and `browser.storage` satisfy. No `browser`
+ * import here: everything is injected, so Node tests run it. The settings' shape and vocabulary
+ * are `core/settings-model.ts`; the site rules, `site-rules.ts`.
  *
  * Stored as one item, key `settings`, value `{ version: SETTINGS_VERSION, ...Settings }`.
  */
-import type { Category } from '../core/dataset';
+import {
+  CATEGORIES,
+  DEFAULT_SETTINGS,
+  DWELL_MAX_MS,
+  DWELL_MIN_MS,
+  HIGHLIGHT_STYLES,
+  MAX_SITES,
+  SITE_MODES,
+  THEMES,
+  type Settings,
+} from '../core/settings-model';
+import { MAX_SITE_LENGTH, normalizeHostname } from './site-rules';
+
+export { DEFAULT_SETTINGS, DWELL_MAX_MS, DWELL_MIN_MS, MAX_SITES, type Settings } from '../core/settings-model';
+export { isActiveOn, isSiteEnabled, normalizeHostname, setSiteEnabled } from './site-rules';
 
 export const SETTINGS_VERSION = 1;
-export const SETTINGS_KEY = 'settings';
-
-export const HIGHLIGHT_STYLES = ['underline', 'background', 'none'] as const;
-export type HighlightStyle = (typeof HIGHLIGHT_STYLES)[number];
-export const THEMES = ['system', 'light', 'dark'] as const;
-export type Theme = (typeof THEMES)[number];
-/** 'off-sites': active everywhere except the listed sites; 'only-sites': active on the listed sites only. */
-export const SITE_MODES = ['off-sites', 'only-sites'] as const;
-export type SiteMode = (typeof SITE_MODES)[number];
-export const CATEGORIES = ['person', 'organization', 'place'] as const satisfies readonly Category[];
-
-export const DWELL_MIN_MS = 0;
-export const DWELL_MAX_MS = 2000;
-export const MAX_SITES = 500;
-/** The longest DNS name. */
-export const MAX_SITE_LENGTH = 253;
+const SETTINGS_KEY = 'settings';
 /** `storage.sync` allows 8,192 bytes per item (key + JSON value) in Chrome and Firefox. */
-export const SYNC_QUOTA_BYTES_PER_ITEM = 8192;
-
-export interface Settings {
-  /** Which kinds of figure are marked on pages. */
-  categories: Record<Category, boolean>;
-  /** How marked names look; with 'none' nothing is drawn, but hovering a name still opens its card. */
-  highlight: HighlightStyle;
-  /** How long the pointer rests on a name before its card opens, in ms. */
-  dwellMs: number;
-  theme: Theme;
-  /** The toolbar badge with the number of figures on the page. */
-  badge: boolean;
-  siteMode: SiteMode;
-  /** Normalized hostnames (see `normalizeHostname`); each also covers its subdomains. */
-  sites: string[];
-  /** Pause everywhere: nothing is marked on any page. */
-  paused: boolean;
-}
-
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
-  categories: Object.freeze({ person: true, organization: true, place: true }),
-  highlight: 'underline',
-  dwellMs: 150,
-  theme: 'system',
-  badge: true,
-  siteMode: 'off-sites',
-  sites: Object.freeze([]) as unknown as string[],
-  paused: false,
-});
+const SYNC_QUOTA_BYTES_PER_ITEM = 8192;
 
 /** A fresh, mutable copy of the defaults. */
 export function defaultSettings(): Settings {
@@ -176,7 +148,7 @@ export function parseSettings(raw: unknown): ParsedSettings {
 }
 
 /** Validates a list of sites: normalizes each, drops invalid ones and duplicates, keeps at most MAX_SITES. */
-export function parseSiteList(raw: unknown): { sites: string[]; problems: string[] } {
+function parseSiteList(raw: unknown): { sites: string[]; problems: string[] } {
   const problems: string[] = [];
   if (!Array.isArray(raw)) {
     problems.push(`sites (site list): expected a list of sites, found ${describe(raw)}; reset to an empty list`);
@@ -218,136 +190,35 @@ export function parseSiteList(raw: unknown): { sites: string[]; problems: string
   return { sites, problems };
 }
 
-export interface MigratedSettings extends ParsedSettings {
-  /** The version the stored object had (0 when it carried none). */
-  from: number;
+export interface StoredSettings extends ParsedSettings {
   /**
-   * True when what is stored differs from what would be saved now (an older version, or problems):
-   * the options page writes the repaired settings back.
+   * True when what is stored differs from what would be saved now (problems, or no version): the
+   * options page writes the repaired settings back.
    */
   stale: boolean;
 }
 
 /**
- * Brings a stored object of any version to the current shape, then validates it.
- *
- * v0 (the 0.0.x prototype, no `version` key): `{ disabledSites: string[], enabled: boolean,
- * delay: number }` — `disabledSites` becomes the 'off-sites' list, `enabled: false` becomes
- * `paused: true`, `delay` becomes `dwellMs`; fields with current names are kept.
- * A version newer than this build knows (synced from a newer install) is read as the current
- * version, field by field.
+ * Reads a stored object, then validates it. Version 1 is the first that shipped, so there is
+ * nothing to migrate yet. A version newer than this build knows (synced from a newer install) is
+ * read as the current version, field by field.
  */
-export function migrateSettings(raw: unknown): MigratedSettings {
-  if (raw === undefined || raw === null) return { ...parseSettings(undefined), from: SETTINGS_VERSION, stale: false };
-  if (!isRecord(raw)) return { ...parseSettings(raw), from: SETTINGS_VERSION, stale: true };
+export function readStoredSettings(raw: unknown): StoredSettings {
+  if (raw === undefined || raw === null) return { ...parseSettings(undefined), stale: false };
+  if (!isRecord(raw)) return { ...parseSettings(raw), stale: true };
   const problems: string[] = [];
-  let from: number;
-  if (!Object.hasOwn(raw, 'version')) from = 0;
-  else if (typeof raw.version === 'number' && Number.isInteger(raw.version) && raw.version >= 0) from = raw.version;
-  else {
+  const hasVersion = Object.hasOwn(raw, 'version');
+  if (hasVersion && !(typeof raw.version === 'number' && Number.isInteger(raw.version) && raw.version >= 0)) {
     problems.push(`version: expected a whole number, found ${describe(raw.version)}; read as version ${SETTINGS_VERSION}`);
-    from = SETTINGS_VERSION;
   }
-  const current = from === 0 ? fromV0(raw) : raw;
-  const parsed = parseSettings(current);
+  const parsed = parseSettings(raw);
   problems.push(...parsed.problems);
-  return { settings: parsed.settings, problems, from, stale: from < SETTINGS_VERSION || problems.length > 0 };
-}
-
-function fromV0(v0: Record<string, unknown>): Record<string, unknown> {
-  const { disabledSites, enabled, delay, ...rest } = v0;
-  const v1: Record<string, unknown> = { ...rest };
-  if (disabledSites !== undefined && v1.sites === undefined) {
-    v1.siteMode = 'off-sites';
-    v1.sites = disabledSites;
-  }
-  if (enabled !== undefined && v1.paused === undefined) v1.paused = typeof enabled === 'boolean' ? !enabled : enabled;
-  if (delay !== undefined && v1.dwellMs === undefined) v1.dwellMs = delay;
-  return v1;
+  return { settings: parsed.settings, problems, stale: !hasVersion || problems.length > 0 };
 }
 
 /** The stored form of settings. */
-export function serializeSettings(settings: Settings): Record<string, unknown> {
+function serializeSettings(settings: Settings): Record<string, unknown> {
   return { version: SETTINGS_VERSION, ...cloneSettings(settings) };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Sites
-
-const LABEL = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/;
-const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
-
-/**
- * A site as the site list keeps it: the lowercase ASCII hostname (IDN in punycode), without port,
- * path, trailing dot or a leading "*." — or null when the input names no site.
- *
- * Accepts a full page URL (scheme, host, path) or a bare hostname ("Example.com:8080").
- * Only http(s) URLs name a site: file:, about:, chrome: and the like give null.
- *
- * "www.": one leading "www." label is removed when a domain with a dot remains, so
- * "www.example.com" and "example.com" are the same entry ("www.com" stays as it is). Users type
- * either and mean the site; since a listed site also covers its subdomains (see `siteMatches`),
- * "example.com" covers www.example.com anyway.
- */
-export function normalizeHostname(input: string): string | null {
-  if (typeof input !== 'string') return null;
-  let text = input.trim();
-  if (text === '' || text.length > 2048) return null;
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1]?.toLowerCase();
-  if (scheme && text.slice(scheme.length + 1).startsWith('//')) {
-    if (scheme !== 'http' && scheme !== 'https') return null;
-  } else {
-    if (text.startsWith('*.')) text = text.slice(2);
-    text = `http://${text}`;
-  }
-  let host: string;
-  try {
-    host = new URL(text).hostname;
-  } catch {
-    return null;
-  }
-  host = host.toLowerCase().replace(/\.$/, '');
-  if (host.startsWith('www.') && host.indexOf('.', 4) > 4) host = host.slice(4);
-  if (host === '' || host.length > MAX_SITE_LENGTH) return null;
-  if (host.startsWith('[') && host.endsWith(']')) return host; // IPv6, as URL wrote it
-  if (IPV4.test(host)) return host;
-  const labels = host.split('.');
-  if (!labels.every((label) => LABEL.test(label))) return null;
-  return host;
-}
-
-/** Whether a listed site covers a hostname: the same site or one of its subdomains. */
-export function siteMatches(site: string, hostname: string): boolean {
-  return hostname === site || (hostname.endsWith(`.${site}`) && !site.startsWith('[') && !IPV4.test(site));
-}
-
-/**
- * Whether the site list lets Context Cards run on this hostname (or URL), ignoring the global
- * pause. Pages without a hostname (file:, about:blank) count as not listed.
- */
-export function isSiteEnabled(settings: Settings, hostname: string): boolean {
-  const host = normalizeHostname(hostname);
-  const listed = host !== null && settings.sites.some((site) => siteMatches(site, host));
-  return settings.siteMode === 'off-sites' ? !listed : listed;
-}
-
-/** Whether Context Cards marks names on a page of this hostname (or URL). */
-export function isActiveOn(settings: Settings, hostname: string): boolean {
-  return !settings.paused && isSiteEnabled(settings, hostname);
-}
-
-/**
- * The settings with Context Cards switched on or off for one site (the popup's "On this site").
- * Switching a site off in 'only-sites' mode, or on in 'off-sites' mode, removes every entry that
- * covers it — a listed parent domain included. Returns the same object when the hostname names
- * no site or nothing changes.
- */
-export function setSiteEnabled(settings: Settings, hostname: string, enabled: boolean): Settings {
-  const host = normalizeHostname(hostname);
-  if (host === null || isSiteEnabled(settings, host) === enabled) return settings;
-  const add = (settings.siteMode === 'only-sites') === enabled;
-  const sites = add ? [...settings.sites, host].slice(-MAX_SITES) : settings.sites.filter((site) => !siteMatches(site, host));
-  return { ...settings, sites };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -359,7 +230,7 @@ export interface SettingsArea {
   set(items: Record<string, unknown>): Promise<void>;
 }
 
-export interface StorageChangeLike {
+interface StorageChangeLike {
   oldValue?: unknown;
   newValue?: unknown;
 }
@@ -388,7 +259,7 @@ export class SettingsTooLargeError extends Error {
 }
 
 /** Reads the settings; what is missing or invalid falls back to defaults, with problems. Never rejects. */
-export async function loadSettings(area: SettingsArea): Promise<MigratedSettings> {
+export async function loadSettings(area: SettingsArea): Promise<StoredSettings> {
   let stored: unknown;
   try {
     stored = (await area.get(SETTINGS_KEY))?.[SETTINGS_KEY];
@@ -396,11 +267,10 @@ export async function loadSettings(area: SettingsArea): Promise<MigratedSettings
     return {
       settings: defaultSettings(),
       problems: [`settings: could not be read (${error instanceof Error ? error.message : String(error)}); using the defaults`],
-      from: SETTINGS_VERSION,
       stale: false,
     };
   }
-  return migrateSettings(stored);
+  return readStoredSettings(stored);
 }
 
 /**
@@ -418,11 +288,11 @@ export async function saveSettings(area: SettingsArea, settings: Settings): Prom
 }
 
 /** Calls `onChange` whenever the stored settings change (from any page or device). Returns a stop function. */
-export function watchSettings(source: SettingsChangeSource, onChange: (result: MigratedSettings) => void): () => void {
+export function watchSettings(source: SettingsChangeSource, onChange: (result: StoredSettings) => void): () => void {
   const areaName = source.areaName ?? 'sync';
   const listener: StorageChangedListener = (changes, changedArea) => {
     if (changedArea !== areaName || !changes || !Object.hasOwn(changes, SETTINGS_KEY)) return;
-    onChange(migrateSettings(changes[SETTINGS_KEY]?.newValue));
+    onChange(readStoredSettings(changes[SETTINGS_KEY]?.newValue));
   };
   source.onChanged.addListener(listener);
   return () => source.onChanged.removeListener(listener);

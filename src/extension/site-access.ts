@@ -1,7 +1,7 @@
 /** Whether the browser lets Context Cards read web pages, and asking for it (Firefox lets people withhold it). */
 import browser from 'webextension-polyfill';
 
-export const WEB_ORIGINS = ['http://*/*', 'https://*/*'];
+const WEB_ORIGINS = ['http://*/*', 'https://*/*'];
 
 export async function hasSiteAccess(): Promise<boolean> {
   try {

@@ -1,10 +1,13 @@
 /**
- * Text blocks: the page's prose as a reader sees it. Text nodes are joined across inline
- * elements (`<b>Wang</b> Yi` is one block) and split at block boundaries (`p`, `li`, `td`,
- * `br`, headings…). Nothing that is not prose is read: scripts, styles, form fields, code,
- * editable regions, our own UI.
+ * Text blocks: the page's prose as a reader sees it, read by a cursor one block at a time. Text
+ * nodes are joined across inline elements (`<b>Wang</b> Yi` is one block) and split at block
+ * boundaries (`p`, `li`, `td`, `br`, headings…). Nothing that is not prose is read (see
+ * `element-kinds.ts`), nor our own UI, which the extension layer names through `isOurs`.
  */
-import { shadowRootOf } from './shadow';
+import { ELEMENT_NODE, IS_BLOCK, IS_LEAF_BLOCK, IS_SKIPPED, MAY_HOST, TEXT_NODE, isEditable, isInsideSkipped, kindOf } from './element-kinds';
+import { openShadowRoots, type ShadowRootReader } from './shadow';
+import { PAUSE_AFTER_CHARS } from './timing';
+import { frame, type Frame } from './tree-walk';
 
 export interface TextBlock {
   /** The text nodes of the block, in order. */
@@ -14,166 +17,48 @@ export interface TextBlock {
   readonly text: string;
 }
 
-/** Elements whose content is never prose. */
-const SKIPPED = new Set([
-  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'code', 'pre',
-  'kbd', 'samp', 'var', 'title', 'head', 'iframe', 'object', 'embed', 'canvas', 'svg', 'math', 'button',
-  'context-cards-host',
-]);
-
-/** Elements that start and end a block. */
-const BLOCK = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog',
-  'dir', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'frameset', 'h1', 'h2',
-  'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'html', 'legend', 'li', 'main', 'menu', 'nav', 'ol',
-  'p', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'br', 'img',
-  'video', 'audio',
-]);
-
-/** Elements that may carry a shadow root (attachShadow refuses any other): custom elements and these. */
-const SHADOW_HOSTS = new Set([
-  'article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main',
-  'nav', 'p', 'section', 'span',
-]);
-
 /**
- * Blocks worth asking for their whole text at once: those that seldom hold other blocks, and
- * lists and table parts, which hold many small ones.
+ * Which part of the tree under a cursor's root to read:
+ * - `all`: the whole tree;
+ * - `siblings`: the root, `last` (a sibling after it) and what lies between them, in one pass as a
+ *   scan of their parent would read them, not the rest of the parent;
+ * - `from`: the tree from `start` (an element the walk meets as such, see `readingStart`) to its end;
+ * - `until`: the tree from its start up to `end` (likewise).
  */
-const LEAF_BLOCKS = new Set([
-  'p', 'li', 'td', 'th', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'caption', 'figcaption', 'summary', 'legend', 'address',
-  'ul', 'ol', 'dl', 'tr', 'tbody', 'thead', 'tfoot', 'table',
-]);
+export type CursorRange =
+  | { readonly kind: 'all' }
+  | { readonly kind: 'siblings'; readonly last: Node }
+  | { readonly kind: 'from'; readonly start: Element }
+  | { readonly kind: 'until'; readonly end: Element };
 
-const IS_SKIPPED = 1;
-const IS_BLOCK = 2;
-const MAY_HOST = 4;
-const IS_LEAF_BLOCK = 8;
-/** The facts above for each element name met, in one lookup: the walk asks them of every element. */
-const kinds = new Map<string, number>();
+const WHOLE_TREE: CursorRange = { kind: 'all' };
 
-function kindOf(localName: string): number {
-  let kind = kinds.get(localName);
-  if (kind === undefined) {
-    kind =
-      (SKIPPED.has(localName) ? IS_SKIPPED : 0) |
-      (BLOCK.has(localName) ? IS_BLOCK : 0) |
-      (SHADOW_HOSTS.has(localName) || localName.includes('-') ? MAY_HOST : 0) |
-      (LEAF_BLOCKS.has(localName) ? IS_LEAF_BLOCK : 0);
-    kinds.set(localName, kind);
-  }
-  return kind;
-}
-
-/** After stepping over about this much text, the cursor comes back with an empty block (a chance to pause). */
-const PAUSE_AFTER_CHARS = 2048;
-
-const ELEMENT_NODE = 1;
-const TEXT_NODE = 3;
-
-function isEditable(element: Element): boolean {
-  const editable = element.getAttribute('contenteditable');
-  return editable !== null && editable !== 'false';
-}
-
-export function isBlockElement(element: Element): boolean {
-  return BLOCK.has(element.localName);
-}
-
-/** Any element whose content is not prose, itself or an ancestor: one native `closest` rather than a walk up. */
-const SKIPPED_SELECTOR = `${[...SKIPPED].join(',')},[contenteditable]:not([contenteditable="false"])`;
-
-/** True when `node` sits inside something that is not prose (or in an editable region). */
-export function isInsideSkipped(node: Node): boolean {
-  const el = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement;
-  if (el?.closest(SKIPPED_SELECTOR)) return true;
-  return node.ownerDocument?.designMode === 'on';
-}
-
-/** What to rescan when a node changes: its nearest block ancestor, else the root of its tree. */
-export type BlockContainer = Element | ShadowRoot;
-
-export function blockContainerOf(node: Node): BlockContainer | null {
-  let el = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement;
-  while (el && !isBlockElement(el)) {
-    if (!el.parentElement) {
-      const root = el.parentNode;
-      // Top of a shadow tree: the shadow root itself bounds the text of the component.
-      if (root && root.nodeType === 11 && (root as ShadowRoot).host) return root as ShadowRoot;
-    }
-    el = el.parentElement;
-  }
-  if (el) return el;
-  const root = node.getRootNode?.();
-  if (root && root.nodeType === 11 && (root as ShadowRoot).host) return root as ShadowRoot;
-  return node.ownerDocument?.documentElement ?? null;
+export interface BlockCursorOptions {
+  readonly root: Node;
+  readonly range?: CursorRange | undefined;
+  /** Hears of each shadow root the cursor reads into, so that its mutations can be watched too. */
+  readonly onShadowRoot?: ((shadow: ShadowRoot) => void) | undefined;
+  /** Whether a text may hold a name or cue at all; without it, every block is read. */
+  readonly mayHoldNames?: ((text: string) => boolean) | undefined;
+  /** How to read an element's shadow root (closed roots are read only where the extension may). */
+  readonly shadowRootOf?: ShadowRootReader | undefined;
+  /**
+   * Our own UI, never read: the extension layer says which elements are ours. Our UI is an element
+   * whose content lives in its shadow root (the card host), so this is asked of each shadow host
+   * before the cursor reads into it, which costs nothing per element of the page.
+   */
+  readonly isOurs?: ((node: Node) => boolean) | undefined;
 }
 
 /**
  * The blocks under `root`, in document order. The text of open shadow roots (web components)
- * comes as blocks of its own, right after its host's light content; `onShadowRoot` hears of each
- * shadow root met, so that its mutations can be watched too.
+ * comes as blocks of its own, right after its host's light content.
  */
-export function* walkBlocks(root: Node, onShadowRoot?: (shadow: ShadowRoot) => void): Generator<TextBlock, void, undefined> {
-  const cursor = new BlockCursor(root, onShadowRoot);
+export function* walkBlocks(options: BlockCursorOptions): Generator<TextBlock, void, undefined> {
+  const cursor = new BlockCursor(options);
   while (cursor.next()) {
     if (cursor.text.trim().length) yield cursor.take();
   }
-}
-
-const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
-
-/**
- * A part of the tree under a cursor's root to read. `last`: a sibling after the root; the cursor reads
- * the root, `last` and what lies between them (in one pass, as a scan of their parent would), not the
- * rest of the parent. `from`, `until`: the tree from that element to its end, or up to that element;
- * an element the walk meets as such (see `readingStart`).
- */
-export interface CursorPart {
-  last?: Node;
-  from?: Element;
-  until?: Element;
-}
-
-/**
- * Where a first scan can start for it to read `element` first (what the reader is looking at): its
- * outermost paragraph, list or table (which the walk may step over whole), else its nearest block.
- * Null when that is the page's body or outside `root`, or when it is not prose.
- */
-export function readingStart(element: Element, root: Node): Element | null {
-  let start: Element | null = null;
-  for (let el: Element | null = element; el && el !== root; el = el.parentElement) {
-    const kind = kindOf(el.localName);
-    if (kind & IS_LEAF_BLOCK || (!start && kind & IS_BLOCK)) start = el;
-  }
-  if (!start || start.localName === 'body' || start.localName === 'html' || !root.contains(start) || isInsideSkipped(start)) return null;
-  return start;
-}
-
-/** What a cursor asks of a TreeWalker over elements and text nodes. */
-interface Walk {
-  currentNode: Node;
-  nextNode(): Node | null;
-  nextSibling(): Node | null;
-  parentNode(): Node | null;
-}
-
-/** One tree being read: the document's or a shadow root's. */
-interface Frame {
-  readonly root: Node;
-  readonly walk: Walk;
-  /** Editable elements in the tree (skipped with what they hold), or null when there are none. */
-  readonly editable: ReadonlySet<Element> | null;
-  /** Whether to ask each element met whether it is editable instead (a part of a tree, see `BlockCursor`). */
-  readonly askEditable: boolean;
-  /** Where the walk stops (null: at the end of the tree). */
-  readonly stop: Node | null;
-  /** Whether the cursor paused after stepping over blocks, and the node to read next then (null: none is left). */
-  paused: boolean;
-  pending: Node | null;
-  /** Parent of the last text node read, and its nearest block (or the root). */
-  lastParent: Node | null;
-  lastBlock: Node | null;
 }
 
 /**
@@ -187,8 +72,8 @@ interface Frame {
  * A block ends where the walk enters a block element, a skipped element or a shadow host, or
  * leaves a block element: that is, where the nearest block ancestor of the text changes.
  *
- * Given `mayMatter`, the cursor may leave out blocks that cannot matter: a paragraph, heading,
- * list, item, table or row whose whole text (one native `textContent`) `mayMatter` turns down,
+ * Given `mayHoldNames`, the cursor may leave out blocks that cannot matter: a paragraph, heading,
+ * list, item, table or row whose whole text (one native `textContent`) `mayHoldNames` turns down,
  * and that holds no shadow root, is stepped over without reading its text nodes one by one. Each of its
  * blocks' text is a piece of that whole text, so what the test turns down no block of it has.
  */
@@ -206,20 +91,23 @@ export class BlockCursor {
   readonly starts: number[] = [];
   #text: string | null = '';
   readonly #onShadowRoot: ((shadow: ShadowRoot) => void) | undefined;
-  readonly #mayMatter: ((text: string) => boolean) | undefined;
+  readonly #mayHoldNames: ((text: string) => boolean) | undefined;
+  readonly #shadowRootOf: ShadowRootReader;
+  readonly #isOurs: ((node: Node) => boolean) | undefined;
   readonly #frames: Frame[] = [];
   /** The text node that ended the last block: the first of the next one. */
   #carry: Text | null = null;
   /** A shadow root met after the last block ended: read it next. */
   #shadow: ShadowRoot | null = null;
 
-  constructor(root: Node, onShadowRoot?: (shadow: ShadowRoot) => void, mayMatter?: (text: string) => boolean, part: CursorPart = {}) {
+  constructor({ root, range = WHOLE_TREE, onShadowRoot, mayHoldNames, shadowRootOf = openShadowRoots, isOurs }: BlockCursorOptions) {
     this.#onShadowRoot = onShadowRoot;
-    this.#mayMatter = mayMatter;
-    const { last, from, until } = part;
-    if (last && last !== root && root.parentNode) {
+    this.#mayHoldNames = mayHoldNames;
+    this.#shadowRootOf = shadowRootOf;
+    this.#isOurs = isOurs;
+    if (range.kind === 'siblings' && range.last !== root && root.parentNode) {
       if (isInsideSkipped(root.parentNode)) return; // (the walk asks each of the siblings itself)
-      let stop = last.nextSibling;
+      let stop = range.last.nextSibling;
       while (stop && stop.nodeType !== ELEMENT_NODE && stop.nodeType !== TEXT_NODE) stop = stop.nextSibling;
       // Asking the parent for its editable elements would query all of it: the walk asks each element it enters.
       this.#frames.push(frame(root.parentNode, { first: root, stop, askEditable: true }));
@@ -232,9 +120,12 @@ export class BlockCursor {
     // (A paragraph that cannot matter first: it is what a page appends, and the cheaper question.)
     if (root.nodeType === ELEMENT_NODE) {
       const kind = kindOf((root as Element).localName);
-      if ((kind & IS_LEAF_BLOCK && !from && !until && this.#cannotMatter(root as Element, kind)) || isInsideSkipped(root)) return;
+      const whole = range.kind === 'all' || range.kind === 'siblings';
+      if ((kind & IS_LEAF_BLOCK && whole && this.#cannotMatter(root as Element, kind)) || isInsideSkipped(root)) return;
     }
-    this.#frames.push(frame(root, { first: from, stop: until }));
+    if (range.kind === 'from') this.#frames.push(frame(root, { first: range.start }));
+    else if (range.kind === 'until') this.#frames.push(frame(root, { stop: range.end }));
+    else this.#frames.push(frame(root));
   }
 
   /** The text of the current block. */
@@ -314,7 +205,7 @@ export class BlockCursor {
           continue;
         }
         if (kind & IS_BLOCK) boundary = true;
-        const shadow = kind & MAY_HOST ? shadowRootOf(el) : null;
+        const shadow = kind & MAY_HOST ? this.#readableShadowRoot(el) : null;
         if (shadow) {
           if (this.count) {
             this.#shadow = shadow;
@@ -339,16 +230,16 @@ export class BlockCursor {
     return { nodes: this.nodes.slice(0, this.count), starts: this.starts.slice(0, this.count), text: this.text };
   }
 
-  /** `kind`: the block's (its tag name is read once per element: over an article, that was 20,000 reads more). */
+  /** `kind`: the block's, passed in so that its tag name is read once per element (the walk's hot path). */
   #cannotMatter(block: Element, kind: number): boolean {
-    const mayMatter = this.#mayMatter;
-    if (!mayMatter) return false;
+    const mayHoldNames = this.#mayHoldNames;
+    if (!mayHoldNames) return false;
     const text = block.textContent ?? '';
     this.stepped += text.length + 32;
-    if (mayMatter(text)) return false;
+    if (mayHoldNames(text)) return false;
     // Shadow trees are not in textContent: a block hosting one, or holding a host, is read as usual.
     for (let el: Element | null = block; el; ) {
-      if ((el === block ? kind : kindOf(el.localName)) & MAY_HOST && shadowRootOf(el)) return false;
+      if ((el === block ? kind : kindOf(el.localName)) & MAY_HOST && this.#readableShadowRoot(el)) return false;
       let next: Element | null = el.firstElementChild;
       while (!next && el && el !== block) {
         next = el.nextElementSibling;
@@ -357,6 +248,12 @@ export class BlockCursor {
       el = next;
     }
     return true;
+  }
+
+  /** The shadow root of `el` the cursor reads into: none when `el` is ours. */
+  #readableShadowRoot(el: Element): ShadowRoot | null {
+    const shadow = this.#shadowRootOf(el);
+    return shadow && !this.#isOurs?.(el) ? shadow : null;
   }
 
   #enter(shadow: ShadowRoot): void {
@@ -376,83 +273,6 @@ export class BlockCursor {
     this.#text = this.count === 1 ? this.parts[0]! : null;
     return true;
   }
-}
-
-/** Editable regions under `root`, asked once per tree: one native query rather than an attribute read per element. */
-function editableUnder(root: Node): Set<Element> | null {
-  const query = (root as Partial<ParentNode>).querySelectorAll;
-  if (typeof query !== 'function') return null;
-  const found = query.call(root, '[contenteditable]');
-  if (found.length === 0) return null;
-  const editable = new Set<Element>();
-  for (const el of found) if (isEditable(el)) editable.add(el);
-  return editable.size ? editable : null;
-}
-
-/** A frame over the tree under `root`, from `first` (by default its start) until `stop` (by default its end). */
-function frame(root: Node, { first, stop = null, askEditable = false }: { first?: Node | undefined; stop?: Node | null | undefined; askEditable?: boolean } = {}): Frame {
-  const walk = createWalk(root);
-  if (first) walk.currentNode = first;
-  return { root, walk, editable: askEditable ? null : editableUnder(root), askEditable, stop, paused: first !== undefined, pending: first ?? null, lastParent: null, lastBlock: null };
-}
-
-function createWalk(root: Node): Walk {
-  const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
-  const walker = doc?.createTreeWalker?.(root, SHOW_ELEMENT_AND_TEXT) as Partial<Walk> | undefined;
-  // Some DOM implementations in Node (linkedom) have a TreeWalker that can only go forward.
-  if (walker && typeof walker.nextSibling === 'function' && typeof walker.parentNode === 'function') return walker as Walk;
-  return new PlainWalk(root);
-}
-
-/** A TreeWalker over elements and text nodes, in plain DOM calls. */
-class PlainWalk implements Walk {
-  readonly #root: Node;
-  #current: Node;
-
-  constructor(root: Node) {
-    this.#root = root;
-    this.#current = root;
-  }
-
-  get currentNode(): Node {
-    return this.#current;
-  }
-
-  set currentNode(node: Node) {
-    this.#current = node;
-  }
-
-  nextNode(): Node | null {
-    const root = this.#root;
-    let n: Node | null = this.#current;
-    for (;;) {
-      if (n.firstChild) n = n.firstChild;
-      else {
-        while (n && n !== root && !n.nextSibling) n = n.parentNode;
-        if (!n || n === root) return null;
-        n = n.nextSibling!;
-      }
-      if (shown(n)) return (this.#current = n);
-    }
-  }
-
-  nextSibling(): Node | null {
-    if (this.#current === this.#root) return null;
-    for (let s = this.#current.nextSibling; s; s = s.nextSibling) if (shown(s)) return (this.#current = s);
-    return null;
-  }
-
-  parentNode(): Node | null {
-    for (let n: Node | null = this.#current; n && n !== this.#root; ) {
-      n = n.parentNode;
-      if (n && shown(n)) return (this.#current = n);
-    }
-    return null;
-  }
-}
-
-function shown(node: Node): boolean {
-  return node.nodeType === ELEMENT_NODE || node.nodeType === TEXT_NODE;
 }
 
 /** The text node and offset in it of block offset `offset` (an end offset stays in the node it ends). */

@@ -10,7 +10,7 @@ interface CaretPosition {
 /** How far (in CSS pixels) outside a name's box the pointer still counts as on it. */
 const SLOP = 1;
 
-export function caretAt(doc: Document, x: number, y: number, shadowRoots: readonly ShadowRoot[] = []): CaretPosition | null {
+function caretAt(doc: Document, x: number, y: number, shadowRoots: readonly ShadowRoot[] = []): CaretPosition | null {
   const withPosition = doc as Document & {
     caretPositionFromPoint?: (x: number, y: number, options?: { shadowRoots: ShadowRoot[] }) => CaretPosition | null;
   };

@@ -1,11 +1,17 @@
 /**
- * When a card opens and closes. Hover intent: a card opens when the pointer rests on a name for a
- * moment (not while it sweeps across text), stays while the pointer travels into it, and closes
- * when the pointer has left both for a grace period. A click on a name pins its card; keyboard
- * focus on a link that holds a name opens its card too; on touch screens a tap opens the card
- * (inside a link the first tap opens the card, a second tap follows the link). Esc closes.
+ * When a card opens and closes: turns the page's pointer, focus and key events into the inputs of
+ * `hover-state.ts`, owns that state, and runs its timers. Hover intent: a card opens when the
+ * pointer rests on a name for a moment (not while it sweeps across text), stays while the pointer
+ * travels into it, and closes when the pointer has left both for a grace period. A click on a name
+ * pins its card; keyboard focus on a link that holds a name opens its card too; on touch screens a
+ * tap opens the card (inside a link the first tap opens the card, a second tap follows the link).
+ * Esc closes.
  */
-import type { Mention } from './scanner';
+import { IDLE, sameMention, transition, type HoverEffect, type HoverInput, type HoverState, type OpenReason, type Pending, type Point } from './hover-state';
+import type { Mention } from './mention-index';
+import { DWELL_MS, GRACE_MS, SWEEP_SPEED, TAP_SLOP } from './timing';
+
+export type { OpenReason } from './hover-state';
 
 export interface HoverIntentOptions {
   /** How long the pointer must rest on a name before its card opens. */
@@ -13,8 +19,6 @@ export interface HoverIntentOptions {
   /** How long the card stays after the pointer leaves the name and the card. */
   graceMs: number;
 }
-
-export type OpenReason = 'hover' | 'click' | 'focus' | 'tap' | 'command';
 
 export interface HoverIntentCallbacks {
   /** Mention under a viewport point, or null. */
@@ -28,28 +32,25 @@ export interface HoverIntentCallbacks {
    * ends. Called in a task of its own soon after the dwell starts, so that the card can be built
    * while the reader waits, and `open` only has to show it.
    */
-  prepare(mention: Mention, how: { point?: { x: number; y: number } | undefined }): void;
-  open(mention: Mention, how: { reason: OpenReason; point?: { x: number; y: number } | undefined; pinned: boolean }): void;
-  /** The open card's pin state changed (a click on its name). */
+  prepare(mention: Mention, how: { point?: Point | undefined }): void;
+  open(mention: Mention, how: { reason: OpenReason; point?: Point | undefined; pinned: boolean }): void;
+  /** The open card's pin state changed (a click on its name, its pin button). */
   pinned(pinned: boolean): void;
   close(how: { restoreFocus: boolean }): void;
 }
 
-export const DEFAULT_HOVER: HoverIntentOptions = { dwellMs: 150, graceMs: 300 };
-
-/** Pointer speed (CSS px per ms) above which the reader is sweeping, not resting. */
-const SWEEP_SPEED = 0.6;
-/** Movement (px) that turns a touch into a scroll rather than a tap. */
-const TAP_SLOP = 10;
+const DEFAULT_HOVER: HoverIntentOptions = { dwellMs: DWELL_MS, graceMs: GRACE_MS };
 
 export class HoverIntent {
   readonly #win: Window;
   readonly #callbacks: HoverIntentCallbacks;
   #options: HoverIntentOptions;
-  #open: Mention | null = null;
-  #pinned = false;
-  #openedBy: OpenReason | null = null;
-  #pending: Mention | null = null;
+  /** The one owner of whether a card is open, and of what waits: see `hover-state.ts`. */
+  #state: HoverState = IDLE;
+  /** Every listener we add, removed at once by `dispose`. */
+  readonly #listening = new AbortController();
+  /** The timers that `#state` implies: the dwell (and the card's build ahead) of `pending`, the grace period of `leaving`. */
+  #dwellFor: Pending | null = null;
   #dwellTimer = 0;
   #prepareTimer = 0;
   #graceTimer = 0;
@@ -66,23 +67,24 @@ export class HoverIntent {
    * unpin the card), and inside a link it is swallowed. `link` is that link, or null.
    */
   #tapClick: { link: Element | null } | null = null;
-  #focusBeforeOpen: Element | null = null;
 
   constructor(win: Window, callbacks: HoverIntentCallbacks, options: HoverIntentOptions = DEFAULT_HOVER) {
     this.#win = win;
     this.#callbacks = callbacks;
     this.#options = options;
     const doc = win.document;
-    doc.addEventListener('pointermove', this.#onPointerMove, { capture: true, passive: true });
-    doc.addEventListener('pointerdown', this.#onPointerDown, { capture: true, passive: true });
-    doc.addEventListener('pointerup', this.#onPointerUp, { capture: true, passive: true });
-    doc.addEventListener('pointercancel', this.#onPointerCancel, { capture: true, passive: true });
-    doc.addEventListener('pointerout', this.#onPointerOut, { capture: true, passive: true });
-    doc.addEventListener('click', this.#onClick, { capture: true });
-    doc.addEventListener('keydown', this.#onKeyDown, { capture: true });
-    doc.addEventListener('focusin', this.#onFocusIn, { capture: true });
-    doc.addEventListener('focusout', this.#onFocusOut, { capture: true });
-    win.addEventListener('blur', this.#onWindowBlur);
+    const signal = this.#listening.signal;
+    const passive = { capture: true, passive: true, signal };
+    doc.addEventListener('pointermove', this.#onPointerMove, passive);
+    doc.addEventListener('pointerdown', this.#onPointerDown, passive);
+    doc.addEventListener('pointerup', this.#onPointerUp, passive);
+    doc.addEventListener('pointercancel', this.#onPointerCancel, passive);
+    doc.addEventListener('pointerout', this.#onPointerOut, passive);
+    doc.addEventListener('click', this.#onClick, { capture: true, signal });
+    doc.addEventListener('keydown', this.#onKeyDown, { capture: true, signal });
+    doc.addEventListener('focusin', this.#onFocusIn, { capture: true, signal });
+    doc.addEventListener('focusout', this.#onFocusOut, { capture: true, signal });
+    win.addEventListener('blur', this.#onWindowBlur, { signal });
   }
 
   setOptions(options: HoverIntentOptions): void {
@@ -90,32 +92,30 @@ export class HoverIntent {
   }
 
   get openMention(): Mention | null {
-    return this.#open;
+    return this.#state.kind === 'open' ? this.#state.mention : null;
   }
 
   get isPinned(): boolean {
-    return this.#pinned;
+    return this.#state.kind === 'open' && this.#state.pinned;
   }
 
   /** Opens a card now (keyboard commands, the toolbar popup), pinned, with focus moved into it. */
   openNow(mention: Mention, reason: OpenReason): void {
-    this.#clearTimers();
     const active = this.#win.document.activeElement;
+    const state = this.#state;
     // From card to card (next, next…) focus stays where it was before the first: Esc returns there.
-    if (!this.#open || !this.#callbacks.isCard(active)) this.#focusBeforeOpen = active;
-    this.#show(mention, reason, true);
+    const returnFocus = state.kind === 'open' && this.#callbacks.isCard(active) ? state.returnFocus : active;
+    this.#dispatch({ type: 'open-now', mention, reason, returnFocus });
   }
 
   /** Pins or unpins the open card (its pin button). */
   setPinned(pinned: boolean): void {
-    if (!this.#open) return;
-    this.#pinned = pinned;
-    this.#callbacks.pinned(pinned);
+    this.#dispatch({ type: 'set-pinned', pinned });
   }
 
   /** Closes the open card (its close button, Esc inside it). */
   close(): void {
-    if (this.#open) this.#close(true);
+    this.#dispatch({ type: 'close' });
   }
 
   /**
@@ -128,19 +128,65 @@ export class HoverIntent {
   }
 
   dispose(): void {
-    const doc = this.#win.document;
-    doc.removeEventListener('pointermove', this.#onPointerMove, { capture: true });
-    doc.removeEventListener('pointerdown', this.#onPointerDown, { capture: true });
-    doc.removeEventListener('pointerup', this.#onPointerUp, { capture: true });
-    doc.removeEventListener('pointercancel', this.#onPointerCancel, { capture: true });
-    doc.removeEventListener('pointerout', this.#onPointerOut, { capture: true });
-    doc.removeEventListener('click', this.#onClick, { capture: true });
-    doc.removeEventListener('keydown', this.#onKeyDown, { capture: true });
-    doc.removeEventListener('focusin', this.#onFocusIn, { capture: true });
-    doc.removeEventListener('focusout', this.#onFocusOut, { capture: true });
-    this.#win.removeEventListener('blur', this.#onWindowBlur);
-    this.#clearTimers();
+    this.#listening.abort();
+    this.#setDwell(null);
+    this.#setGrace(false);
     if (this.#frame) this.#win.cancelAnimationFrame(this.#frame);
+  }
+
+  /** Moves the state on by one input, then does what the transition asks and what the new state implies. */
+  #dispatch(input: HoverInput): void {
+    const { state, effects } = transition(this.#state, input);
+    this.#state = state;
+    this.#setGrace(state.kind === 'open' && state.leaving);
+    this.#setDwell(state.kind === 'idle' ? null : state.pending);
+    for (const effect of effects) this.#run(effect);
+  }
+
+  #run(effect: HoverEffect): void {
+    if (effect.kind === 'open') {
+      this.#overCard = false;
+      this.#callbacks.open(effect.mention, { reason: effect.reason, point: effect.point, pinned: effect.pinned });
+    } else if (effect.kind === 'pinned') {
+      this.#callbacks.pinned(effect.pinned);
+    } else {
+      this.#overCard = false;
+      this.#callbacks.close({ restoreFocus: effect.restoreFocus });
+      const back = effect.returnFocus;
+      if (effect.restoreFocus && back instanceof HTMLElement && back.isConnected) back.focus({ preventScroll: true });
+    }
+  }
+
+  /** Runs the dwell (and the build ahead) of `pending`; a new pending restarts them, none stops them. */
+  #setDwell(pending: Pending | null): void {
+    if (pending === this.#dwellFor) return;
+    if (this.#dwellTimer) this.#win.clearTimeout(this.#dwellTimer);
+    if (this.#prepareTimer) this.#win.clearTimeout(this.#prepareTimer);
+    this.#dwellTimer = 0;
+    this.#prepareTimer = 0;
+    this.#dwellFor = pending;
+    if (!pending) return;
+    this.#dwellTimer = this.#win.setTimeout(() => {
+      this.#dwellTimer = 0;
+      this.#dispatch({ type: 'dwell-ended', point: { x: this.#lastX, y: this.#lastY } });
+    }, this.#options.dwellMs);
+    this.#prepareTimer = this.#win.setTimeout(() => {
+      this.#prepareTimer = 0;
+      this.#callbacks.prepare(pending.mention, { point: pending.point });
+    }, 0);
+  }
+
+  #setGrace(on: boolean): void {
+    if (on === (this.#graceTimer !== 0)) return;
+    if (!on) {
+      this.#win.clearTimeout(this.#graceTimer);
+      this.#graceTimer = 0;
+      return;
+    }
+    this.#graceTimer = this.#win.setTimeout(() => {
+      this.#graceTimer = 0;
+      this.#dispatch({ type: 'grace-ended', overCard: this.#overCard });
+    }, this.#options.graceMs);
   }
 
   readonly #onPointerMove = (event: PointerEvent): void => {
@@ -148,13 +194,12 @@ export class HoverIntent {
     this.#pointerInside = true;
     if (this.#callbacks.isCard(event.target)) {
       this.#overCard = true;
-      this.#cancelGrace();
-      this.#cancelDwell();
+      this.#dispatch({ type: 'enter-card' });
       return;
     }
     if (this.#overCard) {
       this.#overCard = false;
-      if (this.#open && !this.#pinned) this.#startGrace();
+      this.#dispatch({ type: 'leave-card' });
     }
     const now = event.timeStamp;
     const elapsed = Math.max(1, now - this.#lastMoveTime);
@@ -162,40 +207,15 @@ export class HoverIntent {
     this.#lastX = event.clientX;
     this.#lastY = event.clientY;
     this.#lastMoveTime = now;
-    if (speed > SWEEP_SPEED && this.#lastMoveTime !== 0) {
-      // Sweeping across text: restart the dwell when the pointer slows down.
-      this.#pending = null;
-      this.#cancelDwell();
-    }
+    // Sweeping across text: the dwell starts again when the pointer slows down.
+    if (speed > SWEEP_SPEED && this.#lastMoveTime !== 0) this.#dispatch({ type: 'sweep' });
     if (!this.#frame) this.#frame = this.#win.requestAnimationFrame(this.#evaluate);
   };
 
   readonly #evaluate = (): void => {
     this.#frame = 0;
-    const mention = this.#callbacks.mentionAt(this.#lastX, this.#lastY);
-    if (mention && this.#open && sameMention(mention, this.#open)) {
-      this.#cancelGrace();
-      this.#cancelDwell();
-      this.#pending = null;
-      return;
-    }
-    if (mention) {
-      if (this.#pinned) return; // a pinned card stays until closed or replaced by a click
-      if (!this.#pending || !sameMention(mention, this.#pending)) this.#startDwell(mention, this.#onDwell, { x: this.#lastX, y: this.#lastY });
-      return;
-    }
-    this.#pending = null;
-    this.#cancelDwell();
-    if (this.#open && !this.#overCard && !this.#pinned && this.#openedBy === 'hover') this.#startGrace();
-  };
-
-  readonly #onDwell = (): void => {
-    this.#dwellTimer = 0;
-    const mention = this.#pending;
-    this.#pending = null;
-    if (!mention) return;
-    this.#focusBeforeOpen = null;
-    this.#show(mention, 'hover', false, { x: this.#lastX, y: this.#lastY });
+    const point = { x: this.#lastX, y: this.#lastY };
+    this.#dispatch({ type: 'rest', mention: this.#callbacks.mentionAt(point.x, point.y), point, overCard: this.#overCard });
   };
 
   readonly #onPointerDown = (event: PointerEvent): void => {
@@ -203,9 +223,8 @@ export class HoverIntent {
     if (event.pointerType === 'touch') {
       this.#touchStart = { x: event.clientX, y: event.clientY, id: event.pointerId };
     }
-    if (!this.#open || this.#callbacks.isCard(event.target)) return;
-    const mention = this.#callbacks.mentionAt(event.clientX, event.clientY);
-    if (!mention || !sameMention(mention, this.#open)) this.#close(false);
+    if (this.#state.kind !== 'open' || this.#callbacks.isCard(event.target)) return;
+    this.#dispatch({ type: 'press', mention: this.#callbacks.mentionAt(event.clientX, event.clientY) });
   };
 
   readonly #onPointerUp = (event: PointerEvent): void => {
@@ -217,11 +236,10 @@ export class HoverIntent {
     if (this.#callbacks.isCard(event.target)) return;
     const mention = this.#callbacks.mentionAt(event.clientX, event.clientY);
     if (!mention) return;
-    const link = linkAround(event.target);
-    if (this.#open && sameMention(mention, this.#open)) return; // second tap: let the link work
-    this.#tapClick = { link };
-    this.#focusBeforeOpen = null;
-    this.#show(mention, 'tap', true, { x: event.clientX, y: event.clientY });
+    const open = this.openMention;
+    if (open && sameMention(mention, open)) return; // second tap: let the link work
+    this.#tapClick = { link: linkAround(event.target) };
+    this.#dispatch({ type: 'tap', mention, point: { x: event.clientX, y: event.clientY } });
   };
 
   /** The pointer left this document (out of the window, or straight into another frame): no move will follow here. */
@@ -230,10 +248,8 @@ export class HoverIntent {
     this.#pointerInside = false;
     if (this.#frame) this.#win.cancelAnimationFrame(this.#frame);
     this.#frame = 0;
-    this.#pending = null;
-    this.#cancelDwell();
     this.#overCard = false;
-    if (this.#open && !this.#pinned && this.#openedBy === 'hover') this.#startGrace();
+    this.#dispatch({ type: 'pointer-gone', leaveCard: true });
   };
 
   readonly #onPointerCancel = (): void => {
@@ -249,26 +265,20 @@ export class HoverIntent {
         return;
       }
       const mention = tap.link ? null : this.#callbacks.mentionAt(event.clientX, event.clientY);
-      if (mention && this.#open && sameMention(mention, this.#open)) return;
+      const open = this.openMention;
+      if (mention && open && sameMention(mention, open)) return;
     }
     if (this.#callbacks.isCard(event.target) || event.defaultPrevented) return;
     if (linkAround(event.target)) return; // a click on a link navigates, as the page intends
     const selection = this.#win.getSelection();
     if (selection && !selection.isCollapsed) return; // the reader is selecting text: leave it alone
     const mention = this.#callbacks.mentionAt(event.clientX, event.clientY);
-    if (!mention) return;
-    if (this.#open && sameMention(mention, this.#open)) {
-      this.setPinned(!this.#pinned);
-      return;
-    }
-    this.#clearTimers();
-    this.#focusBeforeOpen = null;
-    this.#show(mention, 'click', true, { x: event.clientX, y: event.clientY });
+    if (mention) this.#dispatch({ type: 'click', mention, point: { x: event.clientX, y: event.clientY } });
   };
 
   readonly #onKeyDown = (event: KeyboardEvent): void => {
-    if (event.key === 'Escape' && this.#open) {
-      this.#close(true);
+    if (event.key === 'Escape' && this.#state.kind === 'open') {
+      this.#dispatch({ type: 'close' });
       event.stopPropagation();
     }
   };
@@ -278,97 +288,18 @@ export class HoverIntent {
     if (!(target instanceof Element) || this.#callbacks.isCard(target)) return;
     if (!matchesFocusVisible(target)) return; // a mouse click focused it: hover handles that
     const mention = this.#callbacks.mentionIn(target);
-    if (!mention) return;
-    this.#clearTimers();
-    this.#startDwell(mention, () => {
-      this.#dwellTimer = 0;
-      if (this.#pending !== mention) return;
-      this.#pending = null;
-      this.#focusBeforeOpen = target;
-      this.#show(mention, 'focus', false);
-    });
+    if (mention) this.#dispatch({ type: 'focus', mention, target });
   };
 
   readonly #onFocusOut = (event: FocusEvent): void => {
     if (this.#callbacks.isCard(event.relatedTarget)) return; // moving into the card
-    if (this.#pending && event.target instanceof Element && this.#callbacks.mentionIn(event.target) === this.#pending) {
-      this.#pending = null;
-      this.#cancelDwell();
-    }
-    if (this.#open && this.#openedBy === 'focus' && !this.#pinned && !this.#callbacks.isCard(event.target)) {
-      this.#close(false);
-    }
+    const mention = event.target instanceof Element ? this.#callbacks.mentionIn(event.target) : null;
+    this.#dispatch({ type: 'focus-left', mention, fromCard: this.#callbacks.isCard(event.target) });
   };
 
   readonly #onWindowBlur = (): void => {
-    this.#pending = null;
-    this.#cancelDwell();
+    this.#dispatch({ type: 'pointer-gone', leaveCard: false });
   };
-
-  #show(mention: Mention, reason: OpenReason, pinned: boolean, point?: { x: number; y: number }): void {
-    this.#cancelGrace();
-    this.#open = mention;
-    this.#openedBy = reason;
-    this.#pinned = pinned;
-    this.#overCard = false;
-    this.#callbacks.open(mention, { reason, point, pinned });
-  }
-
-  #startGrace(): void {
-    if (this.#graceTimer) return;
-    this.#graceTimer = this.#win.setTimeout(() => {
-      this.#graceTimer = 0;
-      // The pointer may already rest on another name: its dwell goes on.
-      if (!this.#overCard && !this.#pinned) this.#close(false, { keepPending: true });
-    }, this.#options.graceMs);
-  }
-
-  #close(restoreFocus: boolean, { keepPending = false } = {}): void {
-    this.#cancelGrace();
-    if (!keepPending) {
-      this.#cancelDwell();
-      this.#pending = null;
-    }
-    this.#open = null;
-    this.#openedBy = null;
-    this.#pinned = false;
-    this.#overCard = false;
-    this.#callbacks.close({ restoreFocus });
-    const back = this.#focusBeforeOpen;
-    this.#focusBeforeOpen = null;
-    if (restoreFocus && back instanceof HTMLElement && back.isConnected) back.focus({ preventScroll: true });
-  }
-
-  #startDwell(mention: Mention, onDwell: () => void, point?: { x: number; y: number }): void {
-    this.#cancelDwell();
-    this.#pending = mention;
-    this.#dwellTimer = this.#win.setTimeout(onDwell, this.#options.dwellMs);
-    this.#prepareTimer = this.#win.setTimeout(() => {
-      this.#prepareTimer = 0;
-      if (this.#pending === mention) this.#callbacks.prepare(mention, { point });
-    }, 0);
-  }
-
-  #cancelDwell(): void {
-    if (this.#dwellTimer) this.#win.clearTimeout(this.#dwellTimer);
-    if (this.#prepareTimer) this.#win.clearTimeout(this.#prepareTimer);
-    this.#dwellTimer = 0;
-    this.#prepareTimer = 0;
-  }
-
-  #cancelGrace(): void {
-    if (this.#graceTimer) this.#win.clearTimeout(this.#graceTimer);
-    this.#graceTimer = 0;
-  }
-
-  #clearTimers(): void {
-    this.#cancelDwell();
-    this.#cancelGrace();
-  }
-}
-
-function sameMention(a: Mention, b: Mention): boolean {
-  return a === b || (a.candidate === b.candidate && a.figure === b.figure);
 }
 
 function linkAround(target: EventTarget | null): Element | null {

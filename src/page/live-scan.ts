@@ -2,8 +2,10 @@
  * Runs a scanner over a live document: a first scan in small time slices, then rescans of
  * what mutates, coalesced so that a page mutating non-stop costs a bounded amount of work.
  */
-import { readingStart } from './blocks';
-import { dirtyFromMutations, type PageScanner, type SliceBudget } from './scanner';
+import { readingStart } from './element-kinds';
+import { dirtyFromMutations } from './rescan-work';
+import type { PageScanner } from './scanner';
+import { MUTATION_DELAY_MS, SLICE_MS } from './timing';
 
 export interface LiveScanOptions {
   /** Milliseconds of work per slice before yielding to the page. */
@@ -25,8 +27,8 @@ export interface LiveScan {
 export function startLiveScan(root: Node, scanner: PageScanner, options: LiveScanOptions): LiveScan {
   const doc = root.ownerDocument ?? (root as Document);
   const win = doc.defaultView!;
-  const sliceMs = options.sliceMs ?? 8;
-  const mutationDelayMs = options.mutationDelayMs ?? 40;
+  const sliceMs = options.sliceMs ?? SLICE_MS;
+  const mutationDelayMs = options.mutationDelayMs ?? MUTATION_DELAY_MS;
   let stopped = false;
   let pending: MutationRecord[] = [];
   let flushTimer = 0;

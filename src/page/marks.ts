@@ -2,13 +2,13 @@
  * Marks mentions with the CSS Custom Highlight API: the page's DOM is never touched.
  * Keeps one live Range per mention, which also serves hit-testing and card placement.
  */
+import type { HighlightStyle } from '../core/settings-model';
 import type { Mention, MentionChanges, PageScanner } from './scanner';
 
-export type MarkStyle = 'underline' | 'background' | 'none';
 export const HIGHLIGHT_NAMES = {
   underline: 'context-cards-mention',
   background: 'context-cards-mention-background',
-} as const satisfies Record<Exclude<MarkStyle, 'none'>, string>;
+} as const satisfies Record<Exclude<HighlightStyle, 'none'>, string>;
 
 /**
  * A feature query true only in Gecko, whose `::highlight()` painted no underline before Firefox 149:
@@ -90,7 +90,7 @@ export class Marks {
    * How marks look. Each style is its own highlight name, styled in highlight.css; 'none' leaves
    * the highlight unregistered, so nothing is drawn while the ranges still serve hit-testing.
    */
-  setStyle(style: MarkStyle): void {
+  setStyle(style: HighlightStyle): void {
     const registry = highlightRegistry(this.#doc);
     if (!registry || !this.#highlight) return;
     for (const name of Object.values(HIGHLIGHT_NAMES)) {

@@ -2,11 +2,14 @@
  * The shadow root of an element, closed roots included where a content script may read them.
  *
  * Firefox gives content scripts `element.openOrClosedShadowRoot`, as cheap as `shadowRoot`.
- * Chromium gives `chrome.dom.openOrClosedShadowRoot(element)`, but one call costs about 5 µs,
- * some 40 times `shadowRoot` (1.3 s over 300,000 elements), so it is asked only of custom
- * elements (a hyphen in the name), which is where pages put closed roots in practice: a closed
+ * Chromium gives `chrome.dom.openOrClosedShadowRoot(element)`, but one call costs dozens of times
+ * what `shadowRoot` does (docs/PERFORMANCE.md), far too much to ask of every element, so it is
+ * asked only of custom elements (a hyphen in the name), which is where pages put closed roots in practice: a closed
  * root on a plain `div` or `span` stays unread in Chromium. Anywhere else (the CLI, happy-dom)
  * only open roots are visible.
+ *
+ * The extension layer picks the reader (it alone may reach for `chrome.dom`) and hands it to the
+ * scanner; nothing here is configured globally.
  */
 
 export type ShadowRootReader = (element: Element) => ShadowRoot | null;
@@ -15,19 +18,8 @@ export interface ChromeDom {
   openOrClosedShadowRoot?: (element: Element) => ShadowRoot | null;
 }
 
-let chromeDom: ChromeDom | undefined;
-let reader: ShadowRootReader | null = null;
-
-/** The content script hands over Chromium's `chrome.dom`, an extension API this layer does not reach for itself. */
-export function readClosedShadowRootsWith(dom: ChromeDom | undefined): void {
-  chromeDom = dom;
-  reader = null;
-}
-
-export function shadowRootOf(element: Element): ShadowRoot | null {
-  reader ??= shadowRootReader(element, chromeDom);
-  return reader(element);
-}
+/** Reads open shadow roots only: what any DOM gives (the CLI, tests, a page's own scripts). */
+export const openShadowRoots: ShadowRootReader = (element) => element.shadowRoot;
 
 /** Picks how to read shadow roots in this environment, from one of its elements. */
 export function shadowRootReader(sample: Element, chromeDom: ChromeDom | undefined): ShadowRootReader {

@@ -8,7 +8,8 @@ import type { TargetedEvent, TargetedKeyboardEvent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Figure } from '../core/dataset';
 import { Card } from './Card';
-import { CATEGORY_ORDER, truncate } from './Popup';
+import { CATEGORIES } from '../core/settings-model';
+import { truncate } from './Popup';
 import type { Translate } from './translate';
 
 export interface CastProps {
@@ -141,7 +142,7 @@ export function Cast(props: CastProps) {
       {results !== null ? (
         <ul class="figures">{results.map(item)}</ul>
       ) : (
-        CATEGORY_ORDER.map((category) => {
+        CATEGORIES.map((category) => {
           const group = figures.filter((f) => f.category === category).sort((a, b) => a.name.localeCompare(b.name));
           if (group.length === 0) return null;
           return (

@@ -5,19 +5,12 @@
 import type { ComponentChildren, TargetedEvent } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Category } from '../core/dataset';
-import { CATEGORY_ORDER, Switch, type Translate } from './Popup';
+import { CATEGORIES, type Settings } from '../core/settings-model';
+import { Switch } from './widgets';
+import type { Translate } from './translate';
 
-/** The settings the form edits (the same shape as `Settings` in extension/settings.ts). */
-export interface OptionsSettings {
-  categories: Record<Category, boolean>;
-  highlight: 'underline' | 'background' | 'none';
-  dwellMs: number;
-  theme: 'system' | 'light' | 'dark';
-  badge: boolean;
-  siteMode: 'off-sites' | 'only-sites';
-  sites: string[];
-  paused: boolean;
-}
+/** The settings the form edits. */
+type OptionsSettings = Settings;
 
 export interface Shortcut {
   /** The command name from the manifest ('next-mention', …). */
@@ -30,7 +23,7 @@ export interface Shortcut {
 
 export type SaveStatus = { state: 'idle' } | { state: 'saving' } | { state: 'saved' } | { state: 'error'; message: string };
 
-export interface OptionsLimits {
+interface OptionsLimits {
   dwellMin: number;
   dwellMax: number;
   maxSites: number;
@@ -96,7 +89,7 @@ export function Options(props: OptionsProps) {
       <form class="form" onSubmit={(e) => e.preventDefault()} aria-label={t('optionsTitle')}>
         <fieldset class="group">
           <legend>{t('optionsCategories')}</legend>
-          {CATEGORY_ORDER.map((category) => (
+          {CATEGORIES.map((category) => (
             <Check
               key={category}
               id={`category-${category}`}

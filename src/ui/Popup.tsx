@@ -2,19 +2,12 @@
  * The toolbar popup: the figures on the current tab grouped by kind, the connections among them,
  * and the "On this site" / "Pause everywhere" switches. Plain data in, callbacks out.
  */
-import type { TargetedEvent } from 'preact';
 import type { Category, Figure } from '../core/dataset';
-
+import type { FigureCount } from '../core/figure-id';
+import { CATEGORIES } from '../core/settings-model';
 import { StoryLine } from './Story';
 import type { Translate } from './translate';
-
-export type { Translate };
-
-export interface FigureCount {
-  id: string;
-  /** Mentions of this figure on the page (in one frame, or summed over frames). */
-  count: number;
-}
+import { Switch } from './widgets';
 
 /** Why the popup cannot list the figures of a tab. */
 export type UnreadableReason = 'browser-page' | 'store-page' | 'pdf' | 'file' | 'reload';
@@ -43,7 +36,6 @@ export interface PopupProps {
   onShowCast: () => void;
 }
 
-export const CATEGORY_ORDER: readonly Category[] = ['person', 'organization', 'place'];
 const GROUP_KEY: Record<Category, string> = { person: 'groupPeople', organization: 'groupOrganizations', place: 'groupPlaces' };
 const REASON_KEY: Record<UnreadableReason, string> = {
   'browser-page': 'reasonBrowserPage',
@@ -55,30 +47,6 @@ const REASON_KEY: Record<UnreadableReason, string> = {
 /** At most this many connections are listed. */
 export const MAX_CONNECTIONS = 8;
 const ROLE_LENGTH = 80;
-
-const STORE_HOSTS = ['chromewebstore.google.com', 'chrome.google.com', 'addons.mozilla.org', 'microsoftedge.microsoft.com'];
-
-/**
- * A likely reason a tab has no content script, from its URL (undefined when the browser does not
- * give it: then it is a page the extension has no access to).
- */
-export function unreadableReason(url: string | undefined): UnreadableReason {
-  if (!url) return 'browser-page';
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return 'browser-page';
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:' && parsed.protocol !== 'file:') {
-    // chrome:, about:, edge:, moz-extension:, chrome-extension:, view-source:
-    return parsed.pathname.toLowerCase().endsWith('.pdf') ? 'pdf' : 'browser-page';
-  }
-  if (parsed.protocol === 'file:') return parsed.pathname.toLowerCase().endsWith('.pdf') ? 'pdf' : 'file';
-  if (STORE_HOSTS.includes(parsed.hostname)) return 'store-page';
-  if (parsed.pathname.toLowerCase().endsWith('.pdf')) return 'pdf';
-  return 'reload';
-}
 
 /** Shortens a role line at a word boundary. */
 export function truncate(text: string, max = ROLE_LENGTH): string {
@@ -94,7 +62,7 @@ interface Present {
 }
 
 /** The figures on the page with their counts, known ids only, most mentioned first. */
-export function presentFigures(figures: readonly Figure[], counts: readonly FigureCount[]): Present[] {
+function presentFigures(figures: readonly Figure[], counts: readonly FigureCount[]): Present[] {
   const byId = new Map(figures.map((f) => [f.id, f]));
   const present: Present[] = [];
   for (const { id, count } of counts) {
@@ -104,7 +72,7 @@ export function presentFigures(figures: readonly Figure[], counts: readonly Figu
   return present.sort((a, b) => b.count - a.count || a.figure.name.localeCompare(b.figure.name));
 }
 
-export interface Connection {
+interface Connection {
   from: Figure;
   to: Figure;
   text: string;
@@ -114,7 +82,7 @@ export interface Connection {
  * Relations whose both ends are on the page: one per pair of figures (relations are often
  * recorded from both ends), taken from the more mentioned figure, in the order of `present`.
  */
-export function connectionsAmong(present: readonly Present[]): Connection[] {
+function connectionsAmong(present: readonly Present[]): Connection[] {
   const byId = new Map(present.map((p) => [p.figure.id, p.figure]));
   const seen = new Set<string>();
   const connections: Connection[] = [];
@@ -131,7 +99,7 @@ export function connectionsAmong(present: readonly Present[]): Connection[] {
 }
 
 export function Popup(props: PopupProps) {
-  const { t, page, site, paused } = props;
+  const { t, site, paused } = props;
   return (
     <main class="panel popup">
       <header class="popup-head">
@@ -211,7 +179,7 @@ function PageFigures({ t, page, figures, onShowFigure }: PopupProps) {
   const connections = connectionsAmong(present);
   return (
     <>
-      {CATEGORY_ORDER.map((category) => {
+      {CATEGORIES.map((category) => {
         const group = present.filter((p) => p.figure.category === category);
         if (group.length === 0) return null;
         const headingId = `group-${category}`;
@@ -259,45 +227,5 @@ function PageFigures({ t, page, figures, onShowFigure }: PopupProps) {
         </section>
       )}
     </>
-  );
-}
-
-export interface SwitchProps {
-  label: string;
-  checked: boolean;
-  onChange: (checked: boolean) => void;
-  /** A line under the label (described-by). */
-  hint?: string | undefined;
-  disabled?: boolean | undefined;
-  /** Makes the ids unique on the page. */
-  name: string;
-}
-
-/** An on/off switch: a native checkbox with role="switch", so it works with every input method. */
-export function Switch({ label, checked, onChange, hint, disabled, name }: SwitchProps) {
-  const id = `switch-${name}`;
-  const onInput = (event: TargetedEvent<HTMLInputElement>) => onChange(event.currentTarget.checked);
-  return (
-    <div class="switch-row">
-      <input
-        type="checkbox"
-        role="switch"
-        class="switch"
-        id={id}
-        name={name}
-        checked={checked}
-        disabled={disabled}
-        onChange={onInput}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-      />
-      <label for={id} class="switch-label">
-        <span>{label}</span>
-        {hint && (
-          <span class="hint" id={`${id}-hint`}>
-            {hint}
-          </span>
-        )}
-      </label>
-    </div>
   );
 }

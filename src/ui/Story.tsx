@@ -5,7 +5,7 @@
 import { readerDate } from './dates';
 import type { Translate } from './translate';
 
-export const STORY = {
+const STORY = {
   title: 'China Allies With Taliban After US Withdrawal From Afghanistan',
   outlet: 'Vision Times',
   author: 'Leo Timm',
@@ -15,15 +15,16 @@ export const STORY = {
 /** "About one story: “China Allies With Taliban…” (Vision Times, 9 September 2021, by Leo Timm)". */
 export function StoryLine({ t, class: className }: { t: Translate; class?: string }) {
   // The message places the parts; the title, outlet and author are the story's own, in English.
-  const parts = t('storyAbout', ['\u0001', '\u0002', readerDate(STORY.date, t('cardDateLocale')), '\u0003']).split(/([\u0001-\u0003])/);
+  // Private-use characters hold the parts' places: no message text contains them.
+  const parts = t('storyAbout', ['\ue001', '\ue002', readerDate(STORY.date, t('cardDateLocale')), '\ue003']).split(/([\ue001-\ue003])/);
   return (
     <p class={className ?? 'story'}>
       {parts.map((part) =>
-        part === '\u0001' ? (
+        part === '\ue001' ? (
           <cite lang="en">{STORY.title}</cite>
-        ) : part === '\u0002' ? (
+        ) : part === '\ue002' ? (
           <span lang="en">{STORY.outlet}</span>
-        ) : part === '\u0003' ? (
+        ) : part === '\ue003' ? (
           <span lang="en">{STORY.author}</span>
         ) : (
           part

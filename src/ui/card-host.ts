@@ -3,7 +3,8 @@
  * open shadow root holding the card, shown in the top layer as a manual popover.
  *
  * The host enters the top layer with the first card and stays there, empty between cards:
- * entering it costs a style pass over the whole page (12 ms a card on the 2 MB bench article).
+ * entering it costs a style pass over the whole page, which on a large page is a visible delay
+ * (docs/PERFORMANCE.md).
  * It enters again, to come out on top, only after the page has opened or closed something of its
  * own there (a popover, a dialog, full screen), which the page's toggle and fullscreenchange
  * events tell.
@@ -14,11 +15,12 @@
  */
 import { autoUpdate, computePosition, flip, inline, limitShift, offset, shift, size } from '@floating-ui/dom';
 import { h, render } from 'preact';
+import type { Theme } from '../core/settings-model';
 import { Card, type CardProps } from './Card';
 import CARD_STYLES from './card.css';
 import { LiveRegion } from './live-region';
 
-export const HOST_TAG = 'context-cards-host';
+const HOST_TAG = 'context-cards-host';
 
 /** Where the card points: a name's range on the page, and the pointer position that picked its line. */
 export interface CardAnchor {
@@ -99,7 +101,7 @@ export class CardHost {
   }
 
   /** 'system' follows the reader's `prefers-color-scheme`; 'light' and 'dark' force one. */
-  setTheme(theme: 'system' | 'light' | 'dark'): void {
+  setTheme(theme: Theme): void {
     for (const layer of [this.#front, this.#back]) {
       if (theme === 'system') delete layer.dataset.theme;
       else layer.dataset.theme = theme;

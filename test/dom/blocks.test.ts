@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readingStart, walkBlocks } from '../../src/page/blocks';
+import { walkBlocks } from '../../src/page/blocks';
+import { readingStart } from '../../src/page/element-kinds';
 
 function blocksOf(html: string): string[] {
   document.body.innerHTML = html;
-  return [...walkBlocks(document.body)].map((b) => b.text);
+  return [...walkBlocks({ root: document.body })].map((b) => b.text);
 }
 
 describe('text blocks', () => {
@@ -40,7 +41,7 @@ describe('text blocks', () => {
 
   it('records where each text node starts in its block', () => {
     document.body.innerHTML = '<p><b>Wang</b> Yi</p>';
-    const [block] = [...walkBlocks(document.body)];
+    const [block] = [...walkBlocks({ root: document.body })];
     expect(block!.starts).toEqual([0, 4]);
     expect(block!.nodes.map((n) => n.data)).toEqual(['Wang', ' Yi']);
   });

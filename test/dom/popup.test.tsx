@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MAX_CONNECTIONS, Popup, truncate, unreadableReason, type PopupProps } from '../../src/ui/Popup';
+import { unreadableReason } from '../../src/extension/url-policy';
+import { MAX_CONNECTIONS, Popup, truncate, type PopupProps } from '../../src/ui/Popup';
 import { t } from '../support/i18n';
 import { REAL_DATASET } from '../support/real-dataset';
 

@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Matcher } from '../../src/core/matcher';
-import { readingStart, walkBlocks } from '../../src/page/blocks';
-import { dirtyFromMutations, PageScanner } from '../../src/page/scanner';
+import { walkBlocks } from '../../src/page/blocks';
+import { readingStart } from '../../src/page/element-kinds';
+import { dirtyFromMutations } from '../../src/page/rescan-work';
+import { PageScanner } from '../../src/page/scanner';
 import { mentionsOn, SAMPLE_DATASET } from '../support/figures';
 
 const matcher = new Matcher(SAMPLE_DATASET);
@@ -60,7 +62,7 @@ describe('scanning random DOM', () => {
         document.body.replaceChildren(...nodes);
         const scanner = new PageScanner(matcher);
         scanner.scanAll(document.body);
-        expect(fromScanner(scanner)).toEqual(mentionsOn([...walkBlocks(document.body)].map((b) => b.text), matcher));
+        expect(fromScanner(scanner)).toEqual(mentionsOn([...walkBlocks({ root: document.body })].map((b) => b.text), matcher));
       }),
       { numRuns: 500 },
     );

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Matcher } from '../../src/core/matcher';
-import { dirtyFromMutations, PageScanner } from '../../src/page/scanner';
+import { dirtyFromMutations } from '../../src/page/rescan-work';
+import { PageScanner } from '../../src/page/scanner';
 import { SAMPLE_DATASET } from '../support/figures';
 
 const matcher = new Matcher(SAMPLE_DATASET);

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { walkBlocks } from '../../src/page/blocks';
 import { shadowRootReader } from '../../src/page/shadow';
 
 /** A host element with a closed shadow root holding one paragraph of `text`. */
@@ -58,19 +59,14 @@ describe('shadowRootReader', () => {
 });
 
 describe('text blocks in closed shadow roots', () => {
-  afterEach(async () => {
-    (await import('../../src/page/shadow')).readClosedShadowRootsWith(undefined);
-  });
-
-  it('come after their host’s light text, and are reported like open roots', async () => {
+  it('come after their host’s light text, and are reported like open roots', () => {
     const { host, root } = closedHost('news-quote', 'Inside: Hua Chunying spoke.');
     // What the content script does in Chromium with chrome.dom.
-    (await import('../../src/page/shadow')).readClosedShadowRootsWith({ openOrClosedShadowRoot: (el: Element) => (el === host ? root : null) });
-    const { walkBlocks } = await import('../../src/page/blocks');
+    const shadowRootOf = shadowRootReader(document.body, { openOrClosedShadowRoot: (el: Element) => (el === host ? root : null) });
     document.body.innerHTML = '<p>Outside: Meng Hongwei.</p>';
     document.body.appendChild(host);
     const seen: ShadowRoot[] = [];
-    expect([...walkBlocks(document.body, (shadow) => seen.push(shadow))].map((b) => b.text)).toEqual([
+    expect([...walkBlocks({ root: document.body, onShadowRoot: (shadow) => seen.push(shadow), shadowRootOf })].map((b) => b.text)).toEqual([
       'Outside: Meng Hongwei.',
       'Inside: Hua Chunying spoke.',
     ]);

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-export interface AxeFinding {
+interface AxeFinding {
   rule: string;
   impact: string | null;
   help: string;

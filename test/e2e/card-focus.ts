@@ -38,7 +38,7 @@ export function ringContrast(selector: string): number {
     const ctx = document.createElement('canvas').getContext('2d')!;
     ctx.fillStyle = color;
     ctx.fillRect(0, 0, 1, 1);
-    return [...ctx.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+    return Array.from(ctx.getImageData(0, 0, 1, 1).data.slice(0, 3));
   };
   const luminance = ([r, g, b]: number[]) =>
     [r!, g!, b!].map((c) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)).reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i]!, 0);

@@ -3,7 +3,7 @@
 // `{type: 'command'}` to the test page's top frame, which is the active tab once in front. And
 // where the commands leave the keyboard focus.
 import type { Page } from 'playwright-core';
-import type { CommandName } from '../../src/extension/messages';
+import type { CommandName } from '../../src/extension/protocol';
 import type { ChromiumSession } from '../../scripts/browsers.mjs';
 
 /** Runs in an extension page. */

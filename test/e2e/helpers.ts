@@ -1,14 +1,14 @@
 // Shared e2e helpers: fixture server, a proxy "sink" that records any request the browser sends
 // to another origin, the page helpers (hoverText & co.) and the in-page checks both browser files use.
 import http from 'node:http';
-import net from 'node:net';
+import type net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
 import { launchChromium, launchFirefox, type ChromiumSession, type FirefoxSession } from '../../scripts/browsers.mjs';
 import { serveDir, type ServeOptions } from '../../scripts/serve.mjs';
 
-export { findBrowser, launchChromium, launchFirefox, setFirefoxViewport } from '../../scripts/browsers.mjs';
+export { launchChromium, launchFirefox, setFirefoxViewport } from '../../scripts/browsers.mjs';
 export {
   hoverText,
   textPoint,
@@ -32,7 +32,7 @@ export const FIREFOX_DIST = process.env.E2E_FIREFOX_DIST ?? path.join(ROOT, 'dis
 /** Hook timeout for launching/closing a browser (vitest beforeAll/afterAll). */
 export const HOOK_TIMEOUT = 60_000;
 
-export interface ServedRequest {
+interface ServedRequest {
   method: string;
   url: string;
   status: number;
@@ -96,17 +96,6 @@ export async function startProxySink(): Promise<ProxySink> {
         for (const s of sockets) s.destroy();
       }),
   };
-}
-
-/** The host a proxy-sink hit was for ("CONNECT host:443" or "GET http://host/..."). */
-export function proxyHitHost(hit: string): string {
-  const [method, target = ''] = hit.split(' ');
-  if (method === 'CONNECT') return target.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
-  try {
-    return new URL(target).hostname;
-  } catch {
-    return target;
-  }
 }
 
 /** Firefox prefs that send every non-loopback request through the proxy sink. */

@@ -19,9 +19,7 @@ import {
 import { frameNamed, frameOrigin, hoverInFrame, leaveFrame, mentionCount, typeIntoField, type Evaluator, type HostilePage } from './hostile-helpers';
 import { HUGE_MENTIONS, hostileRoutes } from './hostile-routes';
 
-export type { HostilePage } from './hostile-helpers';
-
-export interface HostileEnv {
+interface HostileEnv {
   browser: 'chromium' | 'firefox';
   /** Errors and warnings the page (any frame) wrote to its console since the last visit. */
   consoleProblems: () => string[];
@@ -167,6 +165,11 @@ function hostileSuite(getPage: () => HostilePage, url: (name: string) => string,
     const point = { x: await page.evaluate(centre, 'x' as const), y: await page.evaluate(centre, 'y' as const) };
     await page.mouse.move(point.x, point.y);
     expect(await pollPage(page, ourHost, 'card', { message: 'the card' })).toBe('Meng Hongwei');
+    // Our host had to take another name, and now holds a card naming figures. Text the page adds
+    // to <html> itself sends the whole document to a rescan: our card must not be read as page text.
+    await page.evaluate(() => document.documentElement.insertAdjacentText('beforeend', 'Late text.'), null);
+    await sleep(500);
+    expect(await page.evaluate(ourHost, 'data-mentions')).toBe('1');
     expect(pageErrors()).toEqual([]);
   });
 

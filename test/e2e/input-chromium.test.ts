@@ -8,7 +8,7 @@
 // WebDriver BiDi, no touch emulation), so this file is Chromium only.
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandName } from '../../src/extension/messages';
+import type { CommandName } from '../../src/extension/protocol';
 import { commandSender, focusInPage, type CommandSender } from './command-sender';
 import { HOOK_TIMEOUT, pollPage, readCard, textPoint, waitForCard, waitForNoCard, waitForScan, withChromium } from './helpers';
 

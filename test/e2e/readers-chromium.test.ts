@@ -10,7 +10,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandName } from '../../src/extension/messages';
+import type { CommandName } from '../../src/extension/protocol';
 import { runAxe } from './axe';
 import { controlBox, focusControl, focusedControl, ringContrast, type Box } from './card-focus';
 import { commandSender, focusInPage, type CommandSender } from './command-sender';

@@ -25,7 +25,7 @@ export function figureFile(id: string, name: string, aliases: FigureFile['aliase
   };
 }
 
-export const SAMPLE_FIGURES: FigureFile[] = [
+const SAMPLE_FIGURES: FigureFile[] = [
   figureFile('wang-yi', 'Wang Yi', [{ text: 'Wang Yi', needsCue: true }, { text: 'Wang', short: true, needsCue: true }], {
     nativeNames: [{ text: '王毅', lang: 'zh-Hans' }],
     ambiguity: { with: 'Other people named Wang Yi', cues: ['foreign minister', '外长'] },
@@ -56,8 +56,8 @@ export const SAMPLE_DATASET = compileDataset(SAMPLE_FIGURES, '2026-11-28');
 /** Figure ids named on a page made of these blocks, in order, with the text as written. */
 export function mentionsOn(blocks: string[], matcher = new Matcher(SAMPLE_DATASET), dataset = SAMPLE_DATASET) {
   const matches = blocks.map((b) => matcher.matchBlock(b));
-  resolveMentions(matches, new Set(matches.flatMap((m) => m.cues)));
+  const resolution = resolveMentions(matches, new Set(matches.flatMap((m) => m.cues)));
   return matches.flatMap((m) =>
-    m.candidates.filter((c) => c.resolved !== -1).map((c) => ({ figure: dataset.figures[c.resolved]!.id, text: c.text })),
+    m.candidates.filter((c) => resolution.has(c)).map((c) => ({ figure: dataset.figures[resolution.get(c)!]!.id, text: c.text })),
   );
 }

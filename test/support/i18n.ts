@@ -11,7 +11,7 @@ export const MESSAGES: Record<string, MessageEntry> = JSON.parse(
 );
 
 /** Keys looked up through `t` since the last `usedKeys.clear()`. */
-export const usedKeys = new Set<string>();
+const usedKeys = new Set<string>();
 
 const translate = translatorFor(MESSAGES, (key) => {
   throw new Error(`messages.json has no message "${key}"`);

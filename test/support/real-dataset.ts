@@ -6,7 +6,7 @@ import type { FigureFile } from '../../src/core/dataset-schema';
 
 const dir = path.resolve(import.meta.dirname, '../../assets/figures');
 
-export function loadFigureFiles(): FigureFile[] {
+function loadFigureFiles(): FigureFile[] {
   const files = readdirSync(dir)
     .filter((n) => n.endsWith('.json'))
     .sort()

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { COMMANDS } from '../../src/extension/messages';
+import { COMMANDS } from '../../src/extension/protocol';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const manifest = JSON.parse(readFileSync(path.join(root, 'manifest.json'), 'utf8')) as {

@@ -82,7 +82,7 @@ describe('sources', () => {
   it('Wikipedia sources use the canonical article title, and the source title matches it', () => {
     for (const s of sources) {
       const url = new URL(s.url);
-      if (!/\.wikipedia\.org$/.test(url.hostname) || !url.pathname.startsWith('/wiki/')) continue;
+      if (!url.hostname.endsWith('.wikipedia.org') || !url.pathname.startsWith('/wiki/')) continue;
       const title = decodeURIComponent(url.pathname.slice('/wiki/'.length));
       expect(WIKIPEDIA_REDIRECTS[title], `${s.figure}: ${s.url} redirects to ${WIKIPEDIA_REDIRECTS[title]}`).toBeUndefined();
       expect(s.title, `${s.figure}: ${s.url}`).toBe(title.replace(/_/g, ' '));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMessage } from '../../src/extension/messages';
+import { parseMessage } from '../../src/extension/protocol';
 
 describe('messages between the extension parts', () => {
   it('accepts the messages it knows', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { mergeReports, newFrameToken, parseFigureReport, parseShowFigure } from '../../src/extension/page-messages';
+import { mergeReports, newFrameToken, parseFigureReport, parseShowFigure } from '../../src/extension/protocol';
 import {
   DEFAULT_SETTINGS,
   defaultSettings,
@@ -7,7 +7,7 @@ import {
   isSiteEnabled,
   loadSettings,
   MAX_SITES,
-  migrateSettings,
+  readStoredSettings,
   normalizeHostname,
   parseSettings,
   saveSettings,
@@ -152,49 +152,33 @@ describe('parseSettings', () => {
   });
 });
 
-describe('migrateSettings', () => {
+describe('readStoredSettings', () => {
   it('reads the current version as it is', () => {
     const stored = { version: SETTINGS_VERSION, ...DEFAULT_SETTINGS, theme: 'dark' };
-    expect(migrateSettings(stored)).toEqual({ settings: { ...DEFAULT_SETTINGS, theme: 'dark' }, problems: [], from: 1, stale: false });
+    expect(readStoredSettings(stored)).toEqual({ settings: { ...DEFAULT_SETTINGS, theme: 'dark' }, problems: [], stale: false });
   });
 
-  it('turns v0 disabledSites into the off-sites list, enabled into paused and delay into dwellMs', () => {
-    const result = migrateSettings({ disabledSites: ['www.Example.com', 'news.org'], enabled: false, delay: 300, theme: 'light' });
-    expect(result.from).toBe(0);
-    expect(result.stale).toBe(true);
-    expect(result.problems).toEqual([]);
-    expect(result.settings).toEqual({
-      ...DEFAULT_SETTINGS,
-      siteMode: 'off-sites',
-      sites: ['example.com', 'news.org'],
-      paused: true,
-      dwellMs: 300,
-      theme: 'light',
-    });
-  });
-
-  it('validates what v0 carried', () => {
-    const result = migrateSettings({ disabledSites: 'example.com', enabled: 'yes' });
-    expect(result.settings).toEqual(DEFAULT_SETTINGS);
-    expect(result.problems).toHaveLength(2);
+  it('reads a stored object without a version as the current one, and flags it to be written back', () => {
+    const result = readStoredSettings({ theme: 'light' });
+    expect(result).toEqual({ settings: { ...DEFAULT_SETTINGS, theme: 'light' }, problems: [], stale: true });
   });
 
   it('reads a newer version field by field', () => {
-    const result = migrateSettings({ version: 7, theme: 'dark', hologram: true });
+    const result = readStoredSettings({ version: 7, theme: 'dark', hologram: true });
     expect(result.settings.theme).toBe('dark');
-    expect(result).toMatchObject({ from: 7, stale: false, problems: [] });
+    expect(result).toMatchObject({ stale: false, problems: [] });
   });
 
   it('reports a corrupt version and reads the rest as current', () => {
-    const result = migrateSettings({ version: 'one', badge: false });
+    const result = readStoredSettings({ version: 'one', badge: false });
     expect(result.settings.badge).toBe(false);
     expect(result.problems).toEqual([expect.stringMatching(/^version:/)]);
     expect(result.stale).toBe(true);
   });
 
   it('gives defaults for nothing stored, and flags a stored non-object', () => {
-    expect(migrateSettings(undefined)).toMatchObject({ settings: DEFAULT_SETTINGS, problems: [], stale: false });
-    expect(migrateSettings('garbage')).toMatchObject({ settings: DEFAULT_SETTINGS, stale: true });
+    expect(readStoredSettings(undefined)).toMatchObject({ settings: DEFAULT_SETTINGS, problems: [], stale: false });
+    expect(readStoredSettings('garbage')).toMatchObject({ settings: DEFAULT_SETTINGS, stale: true });
   });
 });
 
@@ -289,7 +273,7 @@ function fakeStorage(initial: Record<string, unknown> = {}) {
 describe('storage', () => {
   it('loads defaults from empty storage', async () => {
     const { area } = fakeStorage();
-    expect(await loadSettings(area)).toEqual({ settings: DEFAULT_SETTINGS, problems: [], from: 1, stale: false });
+    expect(await loadSettings(area)).toEqual({ settings: DEFAULT_SETTINGS, problems: [], stale: false });
     expect(area.get).toHaveBeenCalledWith('settings');
   });
 
@@ -316,13 +300,12 @@ describe('storage', () => {
     expect(area.set).not.toHaveBeenCalled();
   });
 
-  it('loads invalid stored settings with problems, and migrates v0', async () => {
+  it('loads invalid stored settings with problems', async () => {
     expect(await loadSettings(fakeStorage({ settings: { version: 1, theme: 'neon' } }).area)).toMatchObject({
       settings: DEFAULT_SETTINGS,
       problems: [expect.stringMatching(/^theme \(theme\)/)],
       stale: true,
     });
-    expect((await loadSettings(fakeStorage({ settings: { disabledSites: ['a.org'] } }).area)).settings.sites).toEqual(['a.org']);
   });
 
   it('loads defaults with a problem when the storage fails', async () => {

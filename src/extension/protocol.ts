@@ -1,4 +1,8 @@
 /**
+ * Every message between the extension's parts, each validated on receipt (a page can cause odd
+ * ones): the runtime messages between content scripts and the background (the badge, keyboard
+ * commands), and the port between the toolbar popup and the frames of a tab.
+ *
  * The toolbar popup talks to every frame of a tab over one port (`tabs.connect` without a frame id
  * reaches all frames). Messages are validated on receipt like those in messages.ts.
  *
@@ -9,9 +13,10 @@
  * A popup's single port posts to all frames at once, so each frame names itself with a random token.
  */
 
-import type { FigureCount } from '../ui/Popup';
+import { isFigureId, type FigureCount } from '../core/figure-id';
 
-export type { FigureCount };
+/** At most this many figures in one message: far more than the dataset holds. */
+const MAX_FIGURES = 10_000;
 
 export const FIGURES_PORT = 'context-cards-figures';
 
@@ -36,17 +41,9 @@ export interface ShowFigureRequest {
   frame: string;
 }
 
-/** Figure ids as the dataset schema allows them. */
-const FIGURE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const FRAME_TOKEN = /^[a-z0-9]{8,32}$/;
-const MAX_ID_LENGTH = 200;
-const MAX_FIGURES = 10_000;
 const MAX_COUNT = 10_000_000;
 const MAX_HOSTNAME = 253;
-
-export function isFigureId(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= MAX_ID_LENGTH && FIGURE_ID.test(value);
-}
 
 function isFrameToken(value: unknown): value is string {
   return typeof value === 'string' && FRAME_TOKEN.test(value);
@@ -93,4 +90,51 @@ export function mergeReports(reports: Iterable<FigureReport>): FigureCount[] {
     for (const { id, count } of report.figures) counts.set(id, (counts.get(id) ?? 0) + count);
   }
   return [...counts].map(([id, count]) => ({ id, count }));
+}
+
+// Runtime messages (content scripts and the background)
+
+export interface FiguresOnPageMessage {
+  type: 'figures-on-page';
+  /** Ids of the figures marked in the sending frame (the badge counts them over all frames). */
+  figures: string[];
+}
+
+
+export const COMMANDS = ['next-mention', 'previous-mention', 'open-at-caret'] as const;
+export type CommandName = (typeof COMMANDS)[number];
+
+export interface CommandMessage {
+  type: 'command';
+  command: CommandName;
+}
+
+/** From the context menu: open the card of the name in the frame's selection, answering whether it did. */
+export interface LookUpSelectionMessage {
+  type: 'look-up-selection';
+}
+
+export type ExtensionMessage = FiguresOnPageMessage | CommandMessage | LookUpSelectionMessage;
+
+export function parseMessage(value: unknown): ExtensionMessage | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const message = value as Record<string, unknown>;
+  switch (message.type) {
+    case 'figures-on-page': {
+      const figures = message.figures;
+      if (!Array.isArray(figures) || figures.length > MAX_FIGURES) return null;
+      if (!figures.every(isFigureId)) return null;
+      return { type: 'figures-on-page', figures: [...new Set(figures as string[])] };
+    }
+    case 'command':
+      return isCommand(message.command) ? { type: 'command', command: message.command } : null;
+    case 'look-up-selection':
+      return { type: 'look-up-selection' };
+    default:
+      return null;
+  }
+}
+
+export function isCommand(value: unknown): value is CommandName {
+  return typeof value === 'string' && (COMMANDS as readonly string[]).includes(value);
 }
