@@ -103,11 +103,12 @@ export async function compileFigures() {
   if (files.length === 0) throw new BuildError('assets/figures: no figure files');
   const { figures, problems } = compiler.validateFigureFiles(files);
   if (problems.length) {
-    throw new BuildError(
-      `The dataset has ${problems.length} problem(s):\n${problems.map((p) => `  ${compiler.formatProblem(p)}`).join('\n')}`,
-    );
+    throw new BuildError(`The dataset has ${problems.length} problem(s):\n${problems.map((p) => `  ${compiler.formatProblem(p)}`).join('\n')}`);
   }
-  const reviewed = figures.map((f) => f.reviewed).sort().at(-1);
+  const reviewed = figures
+    .map((f) => f.reviewed)
+    .sort()
+    .at(-1);
   const dataset = compiler.compileDataset(figures, reviewed);
   freshness = compiler.formatFreshnessReport(compiler.freshnessReport(dataset.figures, reviewed));
   return dataset;
@@ -362,9 +363,11 @@ async function main() {
   await buildExtension();
 }
 
-if (invokedDirectly) main().catch((error) => {
-  if (error instanceof BuildError) console.error(`Build failed. ${error.message}`);
-  else if (error?.errors?.length) console.error(`Build failed:\n${error.errors.map((e) => `  ${e.location?.file ?? ''}:${e.location?.line ?? ''} ${e.text}`).join('\n')}`);
-  else console.error('Build failed:', error);
-  process.exitCode = 1;
-});
+if (invokedDirectly)
+  main().catch((error) => {
+    if (error instanceof BuildError) console.error(`Build failed. ${error.message}`);
+    else if (error?.errors?.length)
+      console.error(`Build failed:\n${error.errors.map((e) => `  ${e.location?.file ?? ''}:${e.location?.line ?? ''} ${e.text}`).join('\n')}`);
+    else console.error('Build failed:', error);
+    process.exitCode = 1;
+  });

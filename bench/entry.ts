@@ -210,7 +210,10 @@ const api = {
    * of the appended content). Baseline: a fresh scanner (same wiring) scanning the same batch in a
    * detached container.
    */
-  async grow(batches: string[], selector: string): Promise<{
+  async grow(
+    batches: string[],
+    selector: string,
+  ): Promise<{
     batches: { updateMs: number; wallMs: number; aloneMs: number; longestTask: number }[];
     mentionsAfter: number;
     paintedMarks: number;
@@ -277,14 +280,26 @@ const api = {
     scanner.scanAll(document.documentElement);
     const mentions = scanner.mentions();
     if (mentions.length === 0) throw new Error('hover: no mentions on the page');
-    const cards = new CardController(document, dataset, { close: () => cards.close(), togglePin: () => undefined, isPinned: () => false }, translatorFor(messages));
+    const cards = new CardController(
+      document,
+      dataset,
+      { close: () => cards.close(), togglePin: () => undefined, isPinned: () => false },
+      translatorFor(messages),
+    );
     const channel = new MessageChannel();
     const afterFrame = (): Promise<number> =>
       new Promise((resolve) => {
         channel.port1.onmessage = () => resolve(now());
         channel.port2.postMessage(0);
       });
-    const out = { alignedMs: [] as number[], coldMs: [] as number[], prepareMs: [] as number[], doubleRafMs: [] as number[], openJsMs: [] as number[], coldOpenJsMs: [] as number[] };
+    const out = {
+      alignedMs: [] as number[],
+      coldMs: [] as number[],
+      prepareMs: [] as number[],
+      doubleRafMs: [] as number[],
+      openJsMs: [] as number[],
+      coldOpenJsMs: [] as number[],
+    };
     const openAligned = (figure: number, anchor: CardAnchor, jsMs: number[]): Promise<number> =>
       new Promise<number>((resolve) => {
         requestAnimationFrame(() => {

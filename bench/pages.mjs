@@ -18,7 +18,9 @@ function mulberry32(seed) {
 export function readNameForms(figuresDir) {
   const full = [];
   const all = new Set();
-  for (const file of readdirSync(figuresDir).filter((n) => n.endsWith('.json')).sort()) {
+  for (const file of readdirSync(figuresDir)
+    .filter((n) => n.endsWith('.json'))
+    .sort()) {
     const figure = JSON.parse(readFileSync(path.join(figuresDir, file), 'utf8'));
     for (const alias of figure.aliases ?? []) {
       all.add(alias.text);
@@ -41,8 +43,16 @@ const WORDS = (
 ).split(/\s+/);
 
 const CHINESE = [
-  '外交部发言人表示，', '中方愿同各方加强沟通。', '双方就阿富汗局势交换了意见。', '会谈在天津举行，', '记者问道：',
-  '国际社会普遍关注，', '地区和平与稳定', '经济合作与发展', '新闻发布会上，', '有关方面表示欢迎。',
+  '外交部发言人表示，',
+  '中方愿同各方加强沟通。',
+  '双方就阿富汗局势交换了意见。',
+  '会谈在天津举行，',
+  '记者问道：',
+  '国际社会普遍关注，',
+  '地区和平与稳定',
+  '经济合作与发展',
+  '新闻发布会上，',
+  '有关方面表示欢迎。',
 ];
 
 function sentence(rnd, words) {

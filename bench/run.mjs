@@ -20,14 +20,51 @@ import { document as htmlDocument, growthBatches, largeArticle, readNameForms, w
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE = 'usage: node bench/run.mjs [--smoke] [--profile] [--out=FILE] | --compare REF [--rounds=N] [--case=article.scanAll ...] [--smoke]';
-const flags = readFlags('bench', { smoke: { type: 'boolean' }, profile: { type: 'boolean' }, out: { type: 'string' }, compare: { type: 'string' }, rounds: { type: 'string' }, case: { type: 'string', multiple: true } }, USAGE);
+const flags = readFlags(
+  'bench',
+  {
+    smoke: { type: 'boolean' },
+    profile: { type: 'boolean' },
+    out: { type: 'string' },
+    compare: { type: 'string' },
+    rounds: { type: 'string' },
+    case: { type: 'string', multiple: true },
+  },
+  USAGE,
+);
 const SMOKE = flags.smoke === true;
 const PROFILE = flags.profile === true;
 const OUT = flags.out ? path.resolve(flags.out) : SMOKE ? null : path.join(root, 'bench', 'results.json');
 
 const P = SMOKE
-  ? { runs: 1, paragraphs: 300, wideNodes: 3000, batches: 3, batchSize: 10, extraNames: 2000, hovers: 10, largeHovers: 3, normalParagraphs: 100, markTimeoutMs: [10_000, 10_000], growRuns: 1, startupRuns: 2 }
-  : { runs: 9, paragraphs: 20_000, wideNodes: 100_000, batches: 10, batchSize: 100, extraNames: 100_000, hovers: 200, largeHovers: 20, normalParagraphs: 150, markTimeoutMs: [60_000, 30_000], growRuns: 3, startupRuns: 5 };
+  ? {
+      runs: 1,
+      paragraphs: 300,
+      wideNodes: 3000,
+      batches: 3,
+      batchSize: 10,
+      extraNames: 2000,
+      hovers: 10,
+      largeHovers: 3,
+      normalParagraphs: 100,
+      markTimeoutMs: [10_000, 10_000],
+      growRuns: 1,
+      startupRuns: 2,
+    }
+  : {
+      runs: 9,
+      paragraphs: 20_000,
+      wideNodes: 100_000,
+      batches: 10,
+      batchSize: 100,
+      extraNames: 100_000,
+      hovers: 200,
+      largeHovers: 20,
+      normalParagraphs: 150,
+      markTimeoutMs: [60_000, 30_000],
+      growRuns: 3,
+      startupRuns: 5,
+    };
 
 const TARGETS = {
   scanVsFloor: 2,
@@ -151,7 +188,10 @@ async function main() {
     let mark = null;
     try {
       await load(html, { mark: true, onPage: markPage });
-      const outcome = await withTimeout(evaluate(([forms, sel]) => window.bench.markJs(forms, sel), [names.all, selector], markPage), markCapMs);
+      const outcome = await withTimeout(
+        evaluate(([forms, sel]) => window.bench.markJs(forms, sel), [names.all, selector], markPage),
+        markCapMs,
+      );
       mark = outcome.timedOut ? { ms: null, timedOut: true, capMs: markCapMs } : { ms: outcome.ms, marked: outcome.marked, timedOut: false };
     } finally {
       await markPage.close({ runBeforeUnload: false }).catch(() => {});
@@ -308,7 +348,9 @@ async function main() {
   t.manyNamesScanRatio = pass(c4.scanRatio <= TARGETS.manyNamesScanRatio, c4.scanRatio, `<= ${TARGETS.manyNamesScanRatio}x`);
   t.manyNamesBuild = pass(c4.buildMs <= TARGETS.manyNamesBuildMs, c4.buildMs, `<= ${TARGETS.manyNamesBuildMs} ms`);
   t.hoverMedian = pass(c5.medianMs <= TARGETS.hoverMedianMs, c5.medianMs, `<= ${TARGETS.hoverMedianMs} ms`);
-  t.contentGzip = size ? pass(size.gzipBytes / 1024 <= TARGETS.contentGzipKB, size.gzipBytes / 1024, `<= ${TARGETS.contentGzipKB} KB`) : { pass: false, value: null, target: 'dist/chrome/content.js missing' };
+  t.contentGzip = size
+    ? pass(size.gzipBytes / 1024 <= TARGETS.contentGzipKB, size.gzipBytes / 1024, `<= ${TARGETS.contentGzipKB} KB`)
+    : { pass: false, value: null, target: 'dist/chrome/content.js missing' };
   t.startup = pass(results.startup.medianMs <= TARGETS.startupMs, results.startup.medianMs, `<= ${TARGETS.startupMs} ms`);
 
   if (PROFILE) {
@@ -399,7 +441,10 @@ async function profileCase(context, bundle, kind, html, load, extra) {
         location: e.location,
         selfMs: r2(e.selfMs),
         share: r2((100 * e.selfMs) / totalMs),
-        hotLines: [...e.lines].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([l, ms]) => ({ line: l, ms: r2(ms) })),
+        hotLines: [...e.lines]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 3)
+          .map(([l, ms]) => ({ line: l, ms: r2(ms) })),
       }));
     for (const k of Object.keys(measured)) measured[k] = Array.isArray(measured[k]) ? measured[k].map(r2) : r2(measured[k]);
     return { totalMs: r2(totalMs), measured, top };
@@ -412,29 +457,59 @@ function table(res) {
   const f = (x, d = 1) => (x == null ? '-' : Number(x).toFixed(d));
   const lines = [];
   const row = (...cells) => lines.push(cells.map((c, i) => String(c).padEnd(i === 0 ? 18 : 11)).join(' '));
-  lines.push(`Context Cards bench (${res.mode}), dataset ${res.dataset.figures} figures / ${res.dataset.patterns} patterns, medians of ${res.params.runs} run(s), ms`);
+  lines.push(
+    `Context Cards bench (${res.mode}), dataset ${res.dataset.figures} figures / ${res.dataset.patterns} patterns, medians of ${res.params.runs} run(s), ms`,
+  );
   row('case', 'text', 'floor', 'scanAll', 'live', 'scan/floor', 'live/floor', 'mark.js', 'mark/ours', 'longtask');
   for (const key of ['article', 'wide']) {
     const c = res.cases[key];
     const mark = c.markJs.timedOut ? `>${c.markJs.capMs / 1000}s` : f(c.markJs.ms);
     const ratio = `${c.markVsOursIsLowerBound ? '>' : ''}${f(c.markVsOurs)}x`;
-    row(c.label, `${(c.textChars / 1e6).toFixed(2)}MB/${c.textNodes}n`, f(c.floorMs), f(c.scanAllMs), f(c.liveScanMs), `${f(c.scanVsFloor, 2)}x`, `${f(c.liveVsFloor, 2)}x`, mark, ratio, f(c.longestTaskMs));
+    row(
+      c.label,
+      `${(c.textChars / 1e6).toFixed(2)}MB/${c.textNodes}n`,
+      f(c.floorMs),
+      f(c.scanAllMs),
+      f(c.liveScanMs),
+      `${f(c.scanVsFloor, 2)}x`,
+      `${f(c.liveVsFloor, 2)}x`,
+      mark,
+      ratio,
+      f(c.longestTaskMs),
+    );
   }
-  lines.push(`  scan/floor and live/floor: medians of each run's ratio; the ratio of the medians: article ${f(res.cases.article.scanVsFloorOfMedians, 2)}x, wide ${f(res.cases.wide.scanVsFloorOfMedians, 2)}x`);
+  lines.push(
+    `  scan/floor and live/floor: medians of each run's ratio; the ratio of the medians: article ${f(res.cases.article.scanVsFloorOfMedians, 2)}x, wide ${f(res.cases.wide.scanVsFloorOfMedians, 2)}x`,
+  );
   lines.push(`  mentions: article ${res.cases.article.mentions}, wide ${res.cases.wide.mentions}`);
-  lines.push(`  frames blocked during the live scan (long animation frames, blockingDuration, worst of the runs): article ${f(res.cases.article.frameBlockingMs)} ms, wide ${f(res.cases.wide.frameBlockingMs)} ms`);
+  lines.push(
+    `  frames blocked during the live scan (long animation frames, blockingDuration, worst of the runs): article ${f(res.cases.article.frameBlockingMs)} ms, wide ${f(res.cases.wide.frameBlockingMs)} ms`,
+  );
   const g = res.cases.grow;
-  lines.push(`3 growing page     ${g.batches} batches of ${g.batchParagraphs} <p>: update ${f(g.updateMs, 2)} ms vs batch alone ${f(g.aloneMs, 2)} ms = ${f(g.updateVsAlone, 2)}x (append->done wall ${f(g.wallMs, 1)} ms, longest task ${f(g.longestTaskMs)})`);
+  lines.push(
+    `3 growing page     ${g.batches} batches of ${g.batchParagraphs} <p>: update ${f(g.updateMs, 2)} ms vs batch alone ${f(g.aloneMs, 2)} ms = ${f(g.updateVsAlone, 2)}x (append->done wall ${f(g.wallMs, 1)} ms, longest task ${f(g.longestTaskMs)})`,
+  );
   const m = res.cases.manyNames;
-  lines.push(`4 many names       +${m.extraNames} names (${m.patterns} patterns, ${m.states} states): build ${f(m.buildMs)} ms (real ${f(m.realBuildMs, 2)}); scan ${f(m.manyScanMs)} vs ${f(m.realScanMs)} ms = ${f(m.scanRatio, 2)}x`);
+  lines.push(
+    `4 many names       +${m.extraNames} names (${m.patterns} patterns, ${m.states} states): build ${f(m.buildMs)} ms (real ${f(m.realBuildMs, 2)}); scan ${f(m.manyScanMs)} vs ${f(m.realScanMs)} ms = ${f(m.scanRatio, 2)}x`,
+  );
   const h = res.cases.hover;
-  lines.push(`5 hover            ${h.opens} opens on a ${res.params.normalParagraphs}-paragraph article: dwell end->painted median ${f(h.medianMs, 2)} ms, p95 ${f(h.p95Ms, 2)} ms (open() JS alone ${f(h.openJsMedianMs, 2)}; built during the dwell in ${f(h.prepareMedianMs, 2)}; double rAF incl. vsync wait: median ${f(h.doubleRafMedianMs)}, p95 ${f(h.doubleRafP95Ms)})`);
-  lines.push(`  nothing built ahead (click, tap, focus, keyboard): median ${f(h.coldMedianMs, 2)} ms, p95 ${f(h.coldP95Ms, 2)} ms, open() JS ${f(h.coldOpenJsMedianMs, 2)} ms`);
-  lines.push(`  on the 2 MB article, ${h.large.opens} opens: median ${f(h.large.medianMs, 1)} ms, p95 ${f(h.large.p95Ms, 1)} ms, open() JS ${f(h.large.openJsMedianMs, 1)} ms; nothing built ahead ${f(h.large.coldMedianMs, 1)} ms`);
+  lines.push(
+    `5 hover            ${h.opens} opens on a ${res.params.normalParagraphs}-paragraph article: dwell end->painted median ${f(h.medianMs, 2)} ms, p95 ${f(h.p95Ms, 2)} ms (open() JS alone ${f(h.openJsMedianMs, 2)}; built during the dwell in ${f(h.prepareMedianMs, 2)}; double rAF incl. vsync wait: median ${f(h.doubleRafMedianMs)}, p95 ${f(h.doubleRafP95Ms)})`,
+  );
+  lines.push(
+    `  nothing built ahead (click, tap, focus, keyboard): median ${f(h.coldMedianMs, 2)} ms, p95 ${f(h.coldP95Ms, 2)} ms, open() JS ${f(h.coldOpenJsMedianMs, 2)} ms`,
+  );
+  lines.push(
+    `  on the 2 MB article, ${h.large.opens} opens: median ${f(h.large.medianMs, 1)} ms, p95 ${f(h.large.p95Ms, 1)} ms, open() JS ${f(h.large.openJsMedianMs, 1)} ms; nothing built ahead ${f(h.large.coldMedianMs, 1)} ms`,
+  );
   const cs = res.contentScript;
-  lines.push(`content.js         ${cs ? `${(cs.bytes / 1024).toFixed(1)} KB min, ${(cs.gzipBytes / 1024).toFixed(1)} KB gzip` : 'missing (run node build.mjs)'}; startup ${f(res.startup.medianMs, 2)} ms (Matcher ${f(res.startup.matcherMedianMs, 2)} ms; automaton built at the first block with text: ${f(res.startup.deferredBuildMedianMs, 2)} ms)`);
+  lines.push(
+    `content.js         ${cs ? `${(cs.bytes / 1024).toFixed(1)} KB min, ${(cs.gzipBytes / 1024).toFixed(1)} KB gzip` : 'missing (run node build.mjs)'}; startup ${f(res.startup.medianMs, 2)} ms (Matcher ${f(res.startup.matcherMedianMs, 2)} ms; automaton built at the first block with text: ${f(res.startup.deferredBuildMedianMs, 2)} ms)`,
+  );
   lines.push('targets:');
-  for (const [name, t] of Object.entries(res.targets)) lines.push(`  ${t.pass ? 'PASS' : 'FAIL'}  ${name.padEnd(24)} ${String(t.value).padEnd(9)} (${t.target})`);
+  for (const [name, t] of Object.entries(res.targets))
+    lines.push(`  ${t.pass ? 'PASS' : 'FAIL'}  ${name.padEnd(24)} ${String(t.value).padEnd(9)} (${t.target})`);
   lines.push(`total ${res.totalSeconds} s`);
   return lines.join('\n');
 }
@@ -452,7 +527,10 @@ function profileTable(profile) {
 }
 
 const run = flags.compare
-  ? () => import('./compare.mjs').then(({ compareWith }) => compareWith(root, flags.compare, { smoke: SMOKE, rounds: Number(flags.rounds ?? (SMOKE ? 2 : 8)), cases: flags.case ?? null }))
+  ? () =>
+      import('./compare.mjs').then(({ compareWith }) =>
+        compareWith(root, flags.compare, { smoke: SMOKE, rounds: Number(flags.rounds ?? (SMOKE ? 2 : 8)), cases: flags.case ?? null }),
+      )
   : main;
 if (flags.rounds !== undefined && !(Number.isInteger(Number(flags.rounds)) && Number(flags.rounds) > 0)) {
   console.error(`bench: --rounds takes a whole number above 0\n${USAGE}`);

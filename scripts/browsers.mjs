@@ -14,12 +14,8 @@ const CANDIDATES = {
 };
 const ENV_OVERRIDE = { chromium: 'CHROMIUM_PATH', firefox: 'FIREFOX_PATH' };
 const HOW_TO_INSTALL = {
-  chromium:
-    'Chromium not found. Install it: sudo apt-get install chromium (Debian/Ubuntu), ' +
-    'or set CHROMIUM_PATH=/path/to/chrome',
-  firefox:
-    'Firefox not found. Install it: sudo apt-get install firefox-esr (Debian/Ubuntu), ' +
-    'or set FIREFOX_PATH=/path/to/firefox',
+  chromium: 'Chromium not found. Install it: sudo apt-get install chromium (Debian/Ubuntu), ' + 'or set CHROMIUM_PATH=/path/to/chrome',
+  firefox: 'Firefox not found. Install it: sudo apt-get install firefox-esr (Debian/Ubuntu), ' + 'or set FIREFOX_PATH=/path/to/firefox',
 };
 
 /**
@@ -211,12 +207,7 @@ export async function launchChromium({ extensionDir, headless = true, proxy, arg
       executablePath,
       headless,
       timeout: LAUNCH_TIMEOUT_MS,
-      args: [
-        ...(ext ? [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`] : []),
-        '--disable-gpu',
-        ...CHROMIUM_QUIET,
-        ...args,
-      ],
+      args: [...(ext ? [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`] : []), '--disable-gpu', ...CHROMIUM_QUIET, ...args],
       ignoreDefaultArgs: ['--disable-extensions'],
       env: { ...process.env, HOME: tmp.home },
       viewport: headless ? VIEWPORT : null,

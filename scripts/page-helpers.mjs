@@ -126,10 +126,7 @@ export async function pollPage(page, fn, arg, { timeout = 10_000, interval = 50,
 export async function waitForScan(page, { timeout = 15_000 } = {}) {
   const v = await pollPage(
     page,
-    () =>
-      document.querySelector('context-cards-host')?.dataset.mentions ??
-      document.documentElement.dataset.contextCards ??
-      null,
+    () => document.querySelector('context-cards-host')?.dataset.mentions ?? document.documentElement.dataset.contextCards ?? null,
     null,
     { timeout, message: 'the extension to scan the page (context-cards-host[data-mentions])' },
   );
@@ -155,9 +152,7 @@ function readCardInPage() {
   const visible =
     r.width > 0 &&
     r.height > 0 &&
-    (typeof dialog.checkVisibility === 'function'
-      ? dialog.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })
-      : true);
+    (typeof dialog.checkVisibility === 'function' ? dialog.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }) : true);
   return {
     name: name ?? '',
     text: dialog.innerText,
@@ -179,9 +174,7 @@ export async function waitForCard(page, { name, timeout = 5_000 } = {}) {
     const card = await readCard(page);
     if (card?.visible && (name == null || card.name === name)) return card;
     if (Date.now() > deadline) {
-      throw new Error(
-        `Timed out after ${timeout} ms waiting for the card${name ? ` "${name}"` : ''} to open; card now: ${JSON.stringify(card)}`,
-      );
+      throw new Error(`Timed out after ${timeout} ms waiting for the card${name ? ` "${name}"` : ''} to open; card now: ${JSON.stringify(card)}`);
     }
     await sleep(50);
   }

@@ -38,7 +38,8 @@ async function main(argv: string[]): Promise<number> {
     } catch (error) {
       failed++;
       const code = (error as NodeJS.ErrnoException).code;
-      const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+      const reason =
+        code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
       console.error(`scan: ${file}: ${reason}`);
       continue;
     }

@@ -106,7 +106,11 @@ function checkFigure(figure: FigureFile, file: string, ids: Map<string, string>)
   });
   figure.aliases.forEach((a, i) => {
     if (a.unlessContrary && !figure.ambiguity?.contrary?.length) {
-      problems.push({ file, field: `aliases[${i}].unlessContrary`, problem: 'counts unless a contrary cue is on the page, but the figure has no ambiguity.contrary' });
+      problems.push({
+        file,
+        field: `aliases[${i}].unlessContrary`,
+        problem: 'counts unless a contrary cue is on the page, but the figure has no ambiguity.contrary',
+      });
     }
     if (a.needsCue && !figure.ambiguity) {
       problems.push({ file, field: `aliases[${i}].needsCue`, problem: 'needs a cue but the figure has no ambiguity.cues' });
@@ -235,7 +239,8 @@ export function compileDataset(figures: readonly FigureFile[], reviewed: string)
   const patterns = new Map<string, PatternEntry[]>();
   const add = (text: string, entry: PatternEntry): void => {
     const list = patterns.get(text) ?? [];
-    if (!list.some((e) => e.figure === entry.figure && e.cue === entry.cue && !!e.blocks === !!entry.blocks && !!e.contrary === !!entry.contrary)) list.push(entry);
+    if (!list.some((e) => e.figure === entry.figure && e.cue === entry.cue && !!e.blocks === !!entry.blocks && !!e.contrary === !!entry.contrary))
+      list.push(entry);
     patterns.set(text, list);
   };
   const addForm = (figure: FigureFile, index: number, alias: AliasFile, text: string): void => {
@@ -262,7 +267,8 @@ export function compileDataset(figures: readonly FigureFile[], reviewed: string)
       for (const text of joinVariants(foldName(alias.text))) addForm(figure, index, alias, text);
     }
     for (const phrase of figure.notMentions ?? []) {
-      for (const text of joinVariants(foldName(phrase))) add(text, { figure: index, cue: false, caseMode: CaseMode.Any, capsAt: [], short: false, needsCue: false, blocks: true });
+      for (const text of joinVariants(foldName(phrase)))
+        add(text, { figure: index, cue: false, caseMode: CaseMode.Any, capsAt: [], short: false, needsCue: false, blocks: true });
     }
     for (const cue of figure.ambiguity?.cues ?? []) {
       add(foldName(cueText(cue)), { figure: index, cue: true, caseMode: CaseMode.Any, capsAt: [], short: false, needsCue: false });
@@ -273,10 +279,12 @@ export function compileDataset(figures: readonly FigureFile[], reviewed: string)
   });
   const compiledPatterns: CompiledPattern[] = [...patterns].map(([text, entries]) => ({ text, entries }));
   // Evidence addresses serve the review of the source files only: the bundle never carries them.
-  const runtimeFigures: Figure[] = sorted.map(({ aliases: _aliases, $schema: _schema, notMentions: _not, ambiguity: _ambiguity, reviewed: _reviewed, nativeNames, ...rest }) => ({
-    ...rest,
-    nativeNames: nativeNames.map(({ evidence: _evidence, ...name }) => name),
-  }));
+  const runtimeFigures: Figure[] = sorted.map(
+    ({ aliases: _aliases, $schema: _schema, notMentions: _not, ambiguity: _ambiguity, reviewed: _reviewed, nativeNames, ...rest }) => ({
+      ...rest,
+      nativeNames: nativeNames.map(({ evidence: _evidence, ...name }) => name),
+    }),
+  );
   return { reviewed, figures: runtimeFigures, patterns: compiledPatterns };
 }
 

@@ -3,9 +3,7 @@ import { z } from 'zod';
 import { FIGURE_ID_PATTERN } from './figure-id';
 import { CATEGORIES } from './settings-model';
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD');
+const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD');
 
 const sourceRefs = z.array(z.string().min(1)).min(1, 'every fact needs at least one source id');
 

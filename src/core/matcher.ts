@@ -244,7 +244,13 @@ export class Matcher {
       for (let d = terminal[state] !== -1 ? state : dictionary[state]!; d !== -1; d = dictionary[d]!) {
         const index = terminal[d]!;
         const start = end - patternLengths[index]!;
-        if (boundaryStart[index] !== 0 && start > 0 && isWordUnit(units[start - 1]!) && !(boundaryStart[index] === ARABIC_START && afterProclitic(units, start))) continue;
+        if (
+          boundaryStart[index] !== 0 &&
+          start > 0 &&
+          isWordUnit(units[start - 1]!) &&
+          !(boundaryStart[index] === ARABIC_START && afterProclitic(units, start))
+        )
+          continue;
         // A zero-width non-joiner folds to nothing but still ends a word: the Persian plural طالبان‌ها.
         if (boundaryEnd[index] === 1 && end < n && isWordUnit(units[end]!) && text.charCodeAt(origins[end]! - 1) !== ZWNJ) continue;
         result = this.#accept(result, text, origins, index, end);
@@ -281,7 +287,11 @@ export class Matcher {
       }
       if (!caseAllows(entry, text, originAt, start, end, originalStart)) continue;
       // Words around the form that make it name someone or something else (see neighbours.ts).
-      if (entry.rules !== undefined && namesAnother(entry, text, originalStart, endAfter(text, originAt(end - 1)), (index) => nameEndsAt(out.candidates, index))) continue;
+      if (
+        entry.rules !== undefined &&
+        namesAnother(entry, text, originalStart, endAfter(text, originAt(end - 1)), (index) => nameEndsAt(out.candidates, index))
+      )
+        continue;
       (figures ??= []).push(entry.figure);
       entryShort = entry.short;
       entryNeedsCue ||= entry.needsCue;
@@ -313,14 +323,7 @@ function nameEndsAt(candidates: readonly Candidate[], index: number): boolean {
   return false;
 }
 
-function caseAllows(
-  entry: PatternEntry,
-  text: string,
-  originAt: (k: number) => number,
-  start: number,
-  end: number,
-  originalStart: number,
-): boolean {
+function caseAllows(entry: PatternEntry, text: string, originAt: (k: number) => number, start: number, end: number, originalStart: number): boolean {
   switch (entry.caseMode) {
     case CaseMode.Any:
       return true;

@@ -78,8 +78,32 @@ const PLACE_THINGS_ANY_CASE = new Set(['river', 'rivers']);
 
 /** What follows a place's name in Chinese or Japanese when it names a street, river, bank, school or firm. */
 const PLACE_THINGS_HAN = [
-  '路', '中路', '北路', '南路', '东路', '東路', '西路', '大道', '河', '银行', '銀行', '大学', '大學', '餐厅', '餐廳',
-  '饭店', '飯店', '酒店', '宾馆', '賓館', '公司', '集团', '集團', '航空', '川', '通り',
+  '路',
+  '中路',
+  '北路',
+  '南路',
+  '东路',
+  '東路',
+  '西路',
+  '大道',
+  '河',
+  '银行',
+  '銀行',
+  '大学',
+  '大學',
+  '餐厅',
+  '餐廳',
+  '饭店',
+  '飯店',
+  '酒店',
+  '宾馆',
+  '賓館',
+  '公司',
+  '集团',
+  '集團',
+  '航空',
+  '川',
+  '通り',
 ];
 /** Words that start like those but say where: 路上 (on the way), 路线 (the route), 河谷 (the valley). */
 const PLACE_WORDS_HAN = ['路上', '路线', '路線', '路途', '路程', '路过', '路過', '河谷'];

@@ -13,10 +13,7 @@ export const MAX_SELECTION_CHARS = 10_000;
 /** How much of the selection the reader is shown back ("Look up “…”", "… names no figure"). */
 const SHOWN_QUERY_CHARS = 60;
 
-export type SelectionLookup =
-  | { kind: 'empty' }
-  | { kind: 'none'; shown: string }
-  | { kind: 'figures'; shown: string; ids: string[] };
+export type SelectionLookup = { kind: 'empty' } | { kind: 'none'; shown: string } | { kind: 'figures'; shown: string; ids: string[] };
 
 /** The selection as the reader is shown it: one line, cut at SHOWN_QUERY_CHARS with an ellipsis. */
 export function shownQuery(text: string): string {

@@ -76,9 +76,7 @@ browser.runtime.onInstalled.addListener(({ reason }) => {
 // The context menu on selected text. Menus persist with the extension, so they are made once per
 // install or update (Chrome refuses a second item with the same id).
 browser.runtime.onInstalled.addListener(() => {
-  void browser.contextMenus.removeAll().then(() =>
-    browser.contextMenus.create({ id: LOOK_UP_MENU_ID, title: t('menuLookUp', '%s'), contexts: ['selection'] }),
-  );
+  void browser.contextMenus.removeAll().then(() => browser.contextMenus.create({ id: LOOK_UP_MENU_ID, title: t('menuLookUp', '%s'), contexts: ['selection'] }));
 });
 
 const lookUpDeps: LookUpDeps = {

@@ -117,9 +117,7 @@ function start(): void {
 }
 
 function sameCategories(a: Settings, b: Settings): boolean {
-  return a.categories.person === b.categories.person
-    && a.categories.organization === b.categories.organization
-    && a.categories.place === b.categories.place;
+  return a.categories.person === b.categories.person && a.categories.organization === b.categories.organization && a.categories.place === b.categories.place;
 }
 
 /**

@@ -40,7 +40,6 @@ export interface SessionOptions extends SessionLook {
   onFiguresChanged(): void;
 }
 
-
 export class PageSession {
   readonly #win: Window;
   readonly #dataset: CompiledDataset;
@@ -75,8 +74,7 @@ export class PageSession {
 
     // Our one element on the page is the card host, made when the first card is wanted: the page
     // layer knows it only through this.
-    const isOurs = (node: Node): boolean =>
-      this.#cards !== null && (node === this.#cards.host.element || this.#cards.host.element.contains(node));
+    const isOurs = (node: Node): boolean => this.#cards !== null && (node === this.#cards.host.element || this.#cards.host.element.contains(node));
     this.#scanner = new PageScanner(new Matcher(dataset), { isOurs, shadowRootOf: options.shadowRootOf });
     this.#marks = new Marks(doc, this.#scanner);
     this.#marks.setStyle(options.highlight);

@@ -10,16 +10,7 @@ import { CAST_STYLES, PANEL_STYLES } from '../ui/panel-styles';
 import { unreadableReason } from './url-policy';
 import { t, uiLanguage } from './i18n';
 import { FIGURES_PORT, mergeReports, parseFigureReport, type FigureReport, type ShowFigureRequest } from './protocol';
-import {
-  defaultSettings,
-  isSiteEnabled,
-  loadSettings,
-  normalizeHostname,
-  saveSettings,
-  setSiteEnabled,
-  watchSettings,
-  type Settings,
-} from './settings';
+import { defaultSettings, isSiteEnabled, loadSettings, normalizeHostname, saveSettings, setSiteEnabled, watchSettings, type Settings } from './settings';
 import { hasSiteAccess, requestSiteAccess } from './site-access';
 
 const area = browser.storage.sync;

@@ -100,7 +100,6 @@ export interface FiguresOnPageMessage {
   figures: string[];
 }
 
-
 export const COMMANDS = ['next-mention', 'previous-mention', 'open-at-caret'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 

@@ -182,9 +182,7 @@ function parseSiteList(raw: unknown): { sites: string[]; problems: string[] } {
   }
   if (tooLong) problems.push(`sites (site list): removed ${tooLong} entr${tooLong === 1 ? 'y' : 'ies'} longer than ${MAX_SITE_LENGTH} characters`);
   if (invalid) {
-    problems.push(
-      `sites (site list): removed ${invalid} entr${invalid === 1 ? 'y that is' : 'ies that are'} not a site name (first: ${firstInvalid})`,
-    );
+    problems.push(`sites (site list): removed ${invalid} entr${invalid === 1 ? 'y that is' : 'ies that are'} not a site name (first: ${firstInvalid})`);
   }
   if (overflow) problems.push(`sites (site list): more than ${MAX_SITES} sites; kept the first ${MAX_SITES}, removed ${overflow}`);
   return { sites, problems };
@@ -251,9 +249,7 @@ export interface SettingsChangeSource {
 
 export class SettingsTooLargeError extends Error {
   constructor(readonly bytes: number) {
-    super(
-      `the settings take ${bytes} bytes, more than the ${SYNC_QUOTA_BYTES_PER_ITEM} the browser syncs in one item; remove some sites from the list`,
-    );
+    super(`the settings take ${bytes} bytes, more than the ${SYNC_QUOTA_BYTES_PER_ITEM} the browser syncs in one item; remove some sites from the list`);
     this.name = 'SettingsTooLargeError';
   }
 }

@@ -168,7 +168,8 @@ export class BlockCursor {
               // The nearest block holding the text, or the last block if the way up meets it first.
               const last = top.lastBlock;
               let block = parent;
-              while (block && block !== last && block !== root && !(block.nodeType === ELEMENT_NODE && kindOf((block as Element).localName) & IS_BLOCK)) block = block.parentNode;
+              while (block && block !== last && block !== root && !(block.nodeType === ELEMENT_NODE && kindOf((block as Element).localName) & IS_BLOCK))
+                block = block.parentNode;
               if (block !== last) boundary = true;
               top.lastParent = parent;
               top.lastBlock = block;
@@ -238,7 +239,7 @@ export class BlockCursor {
     this.stepped += text.length + 32;
     if (mayHoldNames(text)) return false;
     // Shadow trees are not in textContent: a block hosting one, or holding a host, is read as usual.
-    for (let el: Element | null = block; el; ) {
+    for (let el: Element | null = block; el;) {
       if ((el === block ? kind : kindOf(el.localName)) & MAY_HOST && this.#readableShadowRoot(el)) return false;
       let next: Element | null = el.firstElementChild;
       while (!next && el && el !== block) {

@@ -27,8 +27,14 @@ export function mentionAtSelection(selection: Selection | null, scanner: PageSca
   for (const mention of scanner.mentions()) {
     const r = marks.rangeOf(mention);
     // Overlap: the mention starts before the selection ends and ends after the selection starts.
-    const startsBeforeEnd = range.comparePoint(r.startContainer, r.startOffset) <= 0 || (r.startContainer === range.endContainer && r.startOffset < range.endOffset);
-    if (startsBeforeEnd && range.comparePoint(r.endContainer, r.endOffset) >= 0 && !(r.endContainer === range.startContainer && r.endOffset === range.startOffset)) return mention;
+    const startsBeforeEnd =
+      range.comparePoint(r.startContainer, r.startOffset) <= 0 || (r.startContainer === range.endContainer && r.startOffset < range.endOffset);
+    if (
+      startsBeforeEnd &&
+      range.comparePoint(r.endContainer, r.endOffset) >= 0 &&
+      !(r.endContainer === range.startContainer && r.endOffset === range.startOffset)
+    )
+      return mention;
   }
   return null;
 }

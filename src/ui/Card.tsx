@@ -92,7 +92,12 @@ export function Card({ t, figure, nameOf, reviewed, onOpenFigure, onBack, onClos
           <p class="native">
             {uniqueNatives(figure.nativeNames).map((n, i) => (
               <Fragment key={n.text}>
-                {i > 0 && <span class="sep" aria-hidden="true"> · </span>}
+                {i > 0 && (
+                  <span class="sep" aria-hidden="true">
+                    {' '}
+                    ·{' '}
+                  </span>
+                )}
                 <bdi lang={n.lang} dir={RTL_SCRIPT.test(n.text) ? 'rtl' : 'ltr'} class="native-name">
                   {n.text}
                 </bdi>

@@ -12,10 +12,7 @@ import { Switch } from './widgets';
 /** Why the popup cannot list the figures of a tab. */
 export type UnreadableReason = 'browser-page' | 'store-page' | 'pdf' | 'file' | 'reload';
 
-export type PopupPage =
-  | { state: 'loading' }
-  | { state: 'unreadable'; reason: UnreadableReason }
-  | { state: 'ready'; figures: readonly FigureCount[] };
+export type PopupPage = { state: 'loading' } | { state: 'unreadable'; reason: UnreadableReason } | { state: 'ready'; figures: readonly FigureCount[] };
 
 export interface PopupProps {
   t: Translate;
@@ -221,9 +218,7 @@ function PageFigures({ t, page, figures, onShowFigure }: PopupProps) {
               </li>
             ))}
           </ul>
-          {connections.length > MAX_CONNECTIONS && (
-            <p class="muted small">{t('popupMoreConnections', String(connections.length - MAX_CONNECTIONS))}</p>
-          )}
+          {connections.length > MAX_CONNECTIONS && <p class="muted small">{t('popupMoreConnections', String(connections.length - MAX_CONNECTIONS))}</p>}
         </section>
       )}
     </>

@@ -9,9 +9,7 @@ function blocksOf(html: string): string[] {
 
 describe('text blocks', () => {
   it('joins text across inline elements', () => {
-    expect(blocksOf('<p><b>Wang</b> Yi met <a href="#">Abdul Ghani</a> <em>Baradar</em>.</p>')).toEqual([
-      'Wang Yi met Abdul Ghani Baradar.',
-    ]);
+    expect(blocksOf('<p><b>Wang</b> Yi met <a href="#">Abdul Ghani</a> <em>Baradar</em>.</p>')).toEqual(['Wang Yi met Abdul Ghani Baradar.']);
   });
 
   it('ends a block at block elements, line breaks, list items and cells', () => {

@@ -41,7 +41,10 @@ describe('the card', () => {
   });
 
   it('renders text that looks like markup as text', () => {
-    const figure = { ...REAL_DATASET.figures[0]!, summary: { text: '<img src=x onerror=alert(1)> "><script>', sources: REAL_DATASET.figures[0]!.summary.sources } };
+    const figure = {
+      ...REAL_DATASET.figures[0]!,
+      summary: { text: '<img src=x onerror=alert(1)> "><script>', sources: REAL_DATASET.figures[0]!.summary.sources },
+    };
     render(<Card t={t} figure={figure} nameOf={nameOf} reviewed="2026-11-28" onOpenFigure={noop} onClose={noop} />, container);
     expect(container.querySelector('img, script')).toBeNull();
     expect(container.querySelector('.summary')!.textContent).toContain('<img src=x onerror=alert(1)>');

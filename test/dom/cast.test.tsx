@@ -81,8 +81,10 @@ describe('the lookup page', () => {
     expect(container.querySelector<HTMLInputElement>('#cast-search')!.value).toBe('the weather');
   });
 
-  it('goes from a difference to its figure\'s card', () => {
-    act(() => render(<Lookup t={t} figures={figures} reviewed={REAL_DATASET.reviewed} find={find} selection={{ kind: 'empty' }} initialTab="differences" />, container));
+  it("goes from a difference to its figure's card", () => {
+    act(() =>
+      render(<Lookup t={t} figures={figures} reviewed={REAL_DATASET.reviewed} find={find} selection={{ kind: 'empty' }} initialTab="differences" />, container),
+    );
     act(() => container.querySelector<HTMLButtonElement>('.differences [data-figure="hua-chunying"]')!.click());
     expect(dialog()?.getAttribute('aria-label')).toBe('Hua Chunying');
   });

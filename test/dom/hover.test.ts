@@ -65,7 +65,15 @@ beforeEach(() => {
     fakeWindow(),
     {
       mentionAt: (x, y) =>
-        nameAtPlainText && x === plainText.x && y === plainText.y ? OTHER : x < 100 || x > 200 ? null : y >= 0 && y <= 20 ? NAME : y >= 300 && y <= 320 ? OTHER : null,
+        nameAtPlainText && x === plainText.x && y === plainText.y
+          ? OTHER
+          : x < 100 || x > 200
+            ? null
+            : y >= 0 && y <= 20
+              ? NAME
+              : y >= 300 && y <= 320
+                ? OTHER
+                : null,
       mentionIn: () => null,
       isCard: (target) => target instanceof Node && card.contains(target),
       prepare: (mention) => prepared.push(mention === OTHER ? 'other' : 'name'),
@@ -191,7 +199,7 @@ describe('hover intent', () => {
     text.remove();
   });
 
-  it('moving from an open card\'s name to another name opens the other card, even when the first closes meanwhile', () => {
+  it("moving from an open card's name to another name opens the other card, even when the first closes meanwhile", () => {
     moveTo(onName, { steps: 5, msPerStep: 40 });
     wait(200);
     expect(events).toEqual(['open:hover']);

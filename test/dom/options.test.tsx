@@ -191,7 +191,10 @@ describe('messages.json', () => {
       expect(key).toMatch(/^[A-Za-z0-9_@]+$/);
       expect(entry.description, key).toBeTruthy();
       for (const name of entry.message.match(/\$([A-Za-z0-9_@]+)\$/g) ?? []) {
-        expect(Object.keys(entry.placeholders ?? {}).map((k) => k.toLowerCase()), key).toContain(name.slice(1, -1).toLowerCase());
+        expect(
+          Object.keys(entry.placeholders ?? {}).map((k) => k.toLowerCase()),
+          key,
+        ).toContain(name.slice(1, -1).toLowerCase());
       }
     }
   });

@@ -56,7 +56,17 @@ describe('the popup', () => {
   });
 
   it('sorts by count, then by name, and skips unknown ids and zero counts', () => {
-    show({ page: { state: 'ready', figures: [{ id: 'hua-chunying', count: 3 }, { id: 'wang-yi', count: 0 }, { id: 'abdul-ghani-baradar', count: 3 }, { id: 'zz-unknown', count: 4 }] } });
+    show({
+      page: {
+        state: 'ready',
+        figures: [
+          { id: 'hua-chunying', count: 3 },
+          { id: 'wang-yi', count: 0 },
+          { id: 'abdul-ghani-baradar', count: 3 },
+          { id: 'zz-unknown', count: 4 },
+        ],
+      },
+    });
     expect(groupIds('person')).toEqual(['abdul-ghani-baradar', 'hua-chunying']);
     expect(container.querySelector('[data-figure="zz-unknown"]')).toBeNull();
   });

@@ -17,7 +17,30 @@ const tree: fc.Arbitrary<Node[]> = fc.letrec<{ node: Node; nodes: Node[] }>((tie
       .constantFrom('Meng', ' ', 'Hongwei', 'Wang Yi', 'Taliban', '孟宏伟', 'foreign minister', 'x', '\u00a0', '\u00ad', '.', 'bin Laden')
       .map((text) => document.createTextNode(text)),
     fc
-      .tuple(fc.constantFrom('b', 'i', 'span', 'a', 'p', 'div', 'li', 'ul', 'td', 'tr', 'table', 'br', 'code', 'pre', 'textarea', 'h2', 'news-card', 'p-host', 'editable'), tie('nodes'))
+      .tuple(
+        fc.constantFrom(
+          'b',
+          'i',
+          'span',
+          'a',
+          'p',
+          'div',
+          'li',
+          'ul',
+          'td',
+          'tr',
+          'table',
+          'br',
+          'code',
+          'pre',
+          'textarea',
+          'h2',
+          'news-card',
+          'p-host',
+          'editable',
+        ),
+        tie('nodes'),
+      )
       .map(([tag, children]) => {
         const el = document.createElement(tag === 'editable' ? 'div' : tag === 'p-host' ? 'p' : tag);
         if (tag === 'editable') el.setAttribute('contenteditable', '');
@@ -62,7 +85,12 @@ describe('scanning random DOM', () => {
         document.body.replaceChildren(...nodes);
         const scanner = new PageScanner(matcher);
         scanner.scanAll(document.body);
-        expect(fromScanner(scanner)).toEqual(mentionsOn([...walkBlocks({ root: document.body })].map((b) => b.text), matcher));
+        expect(fromScanner(scanner)).toEqual(
+          mentionsOn(
+            [...walkBlocks({ root: document.body })].map((b) => b.text),
+            matcher,
+          ),
+        );
       }),
       { numRuns: 500 },
     );
@@ -119,7 +147,13 @@ describe('updating after random mutations', () => {
    * inserted first, or built around it off the page and then inserted), insert an element, insert
    * a run of blocks.
    */
-  const mutation = fc.tuple(fc.constantFrom('append', 'remove', 'text', 'wrap', 'rehome', 'insert', 'run'), fc.nat(), fc.constantFrom(...pieces), fc.constantFrom(...tags), runPieces);
+  const mutation = fc.tuple(
+    fc.constantFrom('append', 'remove', 'text', 'wrap', 'rehome', 'insert', 'run'),
+    fc.nat(),
+    fc.constantFrom(...pieces),
+    fc.constantFrom(...tags),
+    runPieces,
+  );
   const mutate = ([kind, pick, text, tag, run]: [string, number, string, string, string[]]): void => {
     const nodes: Node[] = [];
     const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_ALL);

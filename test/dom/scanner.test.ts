@@ -200,7 +200,12 @@ describe('appending content', () => {
     await flushMutations(scanner, () =>
       appendHtml(main, '<p contenteditable>al-Qaeda</p><p>The Taliban</p>\n<!-- ad --><p contenteditable>al-Qaeda</p>\n<h2><b>Abdul Ghani</b> Baradar</h2>'),
     );
-    expect(idsOf(scanner)).toEqual(['osama-bin-laden:Osama bin Laden', 'taliban:Taliban', 'abdul-ghani-baradar:Abdul Ghani Baradar', 'meng-hongwei:Meng Hongwei']);
+    expect(idsOf(scanner)).toEqual([
+      'osama-bin-laden:Osama bin Laden',
+      'taliban:Taliban',
+      'abdul-ghani-baradar:Abdul Ghani Baradar',
+      'meng-hongwei:Meng Hongwei',
+    ]);
     // The paragraphs around them were not read again: their mentions are the same objects.
     const after = scanner.mentions();
     expect([after[0], after[3]]).toEqual(before);

@@ -82,8 +82,16 @@ describe('bench smoke', () => {
     if (r.contentScript) expect(r.contentScript.gzipBytes).toBeLessThan(r.contentScript.bytes);
 
     const targetNames = [
-      'scanVsFloorArticle', 'scanVsFloorWide', 'markVsOursArticle', 'longestTaskDuringScans', 'growVsAlone',
-      'manyNamesScanRatio', 'manyNamesBuild', 'hoverMedian', 'contentGzip', 'startup',
+      'scanVsFloorArticle',
+      'scanVsFloorWide',
+      'markVsOursArticle',
+      'longestTaskDuringScans',
+      'growVsAlone',
+      'manyNamesScanRatio',
+      'manyNamesBuild',
+      'hoverMedian',
+      'contentGzip',
+      'startup',
     ];
     expect(Object.keys(r.targets).sort()).toEqual([...targetNames].sort());
     for (const name of targetNames) expect(typeof r.targets[name].pass).toBe('boolean');

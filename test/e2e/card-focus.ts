@@ -41,7 +41,9 @@ export function ringContrast(selector: string): number {
     return Array.from(ctx.getImageData(0, 0, 1, 1).data.slice(0, 3));
   };
   const luminance = ([r, g, b]: number[]) =>
-    [r!, g!, b!].map((c) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)).reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i]!, 0);
+    [r!, g!, b!]
+      .map((c) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
+      .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i]!, 0);
   const style = getComputedStyle(control);
   if (style.outlineStyle === 'none' || parseFloat(style.outlineWidth) < 2) return 0;
   const [a, b] = [luminance(rgb(style.outlineColor)), luminance(rgb(getComputedStyle(dialog).backgroundColor))];

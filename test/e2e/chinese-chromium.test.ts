@@ -43,7 +43,15 @@ for (const locale of LOCALES) {
       await hoverText(page, 'Meng Hongwei');
       await waitForCard(page, { name: 'Meng Hongwei' });
       const card = (await page.evaluate(cardLanguages))!;
-      expect(card).toMatchObject({ lang: locale.flag, dir: 'ltr', nameLang: 'en', summaryLang: 'en', category: locale.person, close: locale.close, live: locale.flag });
+      expect(card).toMatchObject({
+        lang: locale.flag,
+        dir: 'ltr',
+        nameLang: 'en',
+        summaryLang: 'en',
+        category: locale.person,
+        close: locale.close,
+        live: locale.flag,
+      });
       expect(card.sections).toContain(locale.sources);
       const report = await runAxe(page as unknown as ReadersPage, 'context-cards-host');
       expect(report.violations).toEqual([]);

@@ -120,4 +120,3 @@ describe('Chromium + dist/chrome', () => {
     });
   });
 });
-

@@ -10,11 +10,15 @@ describe('Chromium first run', () => {
 
   it('opens the first-run page: the story, how to hover, pin, use the shortcuts and the popup; no access request', async () => {
     const deadline = Date.now() + 10_000;
-    let found = session().context.pages().find((p) => p.url().endsWith('/welcome.html'));
+    let found = session()
+      .context.pages()
+      .find((p) => p.url().endsWith('/welcome.html'));
     while (!found) {
       if (Date.now() > deadline) throw new Error('no first-run tab within 10 s of install');
       await new Promise((resolve) => setTimeout(resolve, 100));
-      found = session().context.pages().find((p) => p.url().endsWith('/welcome.html'));
+      found = session()
+        .context.pages()
+        .find((p) => p.url().endsWith('/welcome.html'));
     }
     await found.waitForSelector('h1');
     const shown = await found.evaluate(() => ({
@@ -27,7 +31,16 @@ describe('Chromium first run', () => {
     expect(shown.heading).toBe('Welcome to Context Cards');
     expect(shown.lang).toBe('en');
     expect(shown.subheadings).toEqual(['The story', 'How to use it']);
-    for (const part of ['China Allies With Taliban After US Withdrawal From Afghanistan', 'Vision Times', '9 September 2021', 'Leo Timm', 'Rest the pointer', 'Pin', 'Alt+Shift+O', 'toolbar']) {
+    for (const part of [
+      'China Allies With Taliban After US Withdrawal From Afghanistan',
+      'Vision Times',
+      '9 September 2021',
+      'Leo Timm',
+      'Rest the pointer',
+      'Pin',
+      'Alt+Shift+O',
+      'toolbar',
+    ]) {
       expect(shown.text).toContain(part);
     }
     expect(shown.buttons).not.toContain('Allow access to web pages');

@@ -155,9 +155,7 @@ export function checkDomInPage(): DomCheck {
   if (now !== dcl) {
     let i = 0;
     while (i < now.length && now[i] === dcl[i]) i++;
-    diff = `at ${i}: expected ${JSON.stringify(dcl.slice(Math.max(0, i - 40), i + 80))}, got ${JSON.stringify(
-      now.slice(Math.max(0, i - 40), i + 80),
-    )}`;
+    diff = `at ${i}: expected ${JSON.stringify(dcl.slice(Math.max(0, i - 40), i + 80))}, got ${JSON.stringify(now.slice(Math.max(0, i - 40), i + 80))}`;
   }
   return {
     sameAsDomContentLoaded: dcl.length > 0 && now === dcl,
@@ -202,15 +200,17 @@ type Routes = NonNullable<ServeOptions['routes']>;
  * A fixture server and one browser with the built extension for the calling `describe` block:
  * started before its tests, closed after them. Read them through the getters inside tests.
  */
-export function withChromium(
-  options: { routes?: Routes; launch?: Omit<NonNullable<Parameters<typeof launchChromium>[0]>, 'extensionDir'> } = {},
-): { session(): ChromiumSession; fixture(): FixtureServer } {
+export function withChromium(options: { routes?: Routes; launch?: Omit<NonNullable<Parameters<typeof launchChromium>[0]>, 'extensionDir'> } = {}): {
+  session(): ChromiumSession;
+  fixture(): FixtureServer;
+} {
   return withBrowser(() => launchChromium({ extensionDir: CHROME_DIST, headless: true, ...options.launch }), options.routes);
 }
 
-export function withFirefox(
-  options: { routes?: Routes; launch?: Omit<NonNullable<Parameters<typeof launchFirefox>[0]>, 'extensionDir'> } = {},
-): { session(): FirefoxSession; fixture(): FixtureServer } {
+export function withFirefox(options: { routes?: Routes; launch?: Omit<NonNullable<Parameters<typeof launchFirefox>[0]>, 'extensionDir'> } = {}): {
+  session(): FirefoxSession;
+  fixture(): FixtureServer;
+} {
   return withBrowser(() => launchFirefox({ extensionDir: FIREFOX_DIST, headless: true, ...options.launch }), options.routes);
 }
 

@@ -28,7 +28,12 @@ export async function frameNamed(page: HostilePage, name: string): Promise<Hosti
   for (const frame of page.frames()) {
     if ((await frame.evaluate(() => window.name, null)) === name) return frame;
   }
-  throw new Error(`no frame named ${JSON.stringify(name)} among ${page.frames().map((f) => f.url()).join(', ')}`);
+  throw new Error(
+    `no frame named ${JSON.stringify(name)} among ${page
+      .frames()
+      .map((f) => f.url())
+      .join(', ')}`,
+  );
 }
 
 /** Where the content of the frame element `selector` starts, in the top page's viewport. */

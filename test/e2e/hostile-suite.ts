@@ -70,10 +70,15 @@ export function describeHostilePages(browser: 'chromium' | 'firefox'): void {
         if (['error', 'warn', 'warning'].includes(message.type())) consoleProblems.push(`${message.type()}: ${message.text()}`);
       });
     });
-    hostileSuite(() => session().page as never, (name) => `${fixture().url}hostile/${name}`, () => errors, {
-      browser,
-      consoleProblems: () => consoleProblems,
-    });
+    hostileSuite(
+      () => session().page as never,
+      (name) => `${fixture().url}hostile/${name}`,
+      () => errors,
+      {
+        browser,
+        consoleProblems: () => consoleProblems,
+      },
+    );
   });
 }
 
@@ -205,21 +210,18 @@ function hostileSuite(getPage: () => HostilePage, url: (name: string) => string,
   ] as const) {
     timed(`generated page: ${what}`, async () => {
       const page = await visit(`generated.html?kind=${kind}`);
-      const rendered = await page.evaluate(
-        (text: string) => {
-          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-            const at = (n as Text).data.lastIndexOf(text);
-            if (at === -1) continue;
-            const range = document.createRange();
-            range.setStart(n, at);
-            range.setEnd(n, at + text.length);
-            return [...range.getClientRects()].some((r) => r.width > 0 && r.height > 0);
-          }
-          return false;
-        },
-        name,
-      );
+      const rendered = await page.evaluate((text: string) => {
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const at = (n as Text).data.lastIndexOf(text);
+          if (at === -1) continue;
+          const range = document.createRange();
+          range.setStart(n, at);
+          range.setEnd(n, at + text.length);
+          return [...range.getClientRects()].some((r) => r.width > 0 && r.height > 0);
+        }
+        return false;
+      }, name);
       if (rendered) {
         await hoverText(page, name);
         await waitForCard(page, { name });
@@ -278,7 +280,9 @@ function hostileSuite(getPage: () => HostilePage, url: (name: string) => string,
       const typed = Math.round(performance.now() - typing);
       const scanning = (await page.evaluate(mentionCount, null)) === null;
       const delay = Math.round(await page.evaluate(() => (window as unknown as { inputDelay: number }).inputDelay, null));
-      console.log(`huge DOM: typing took ${typed} ms, the longest keystroke waited ${delay} ms; the first scan was ${scanning ? 'still running' : 'done'} after it`);
+      console.log(
+        `huge DOM: typing took ${typed} ms, the longest keystroke waited ${delay} ms; the first scan was ${scanning ? 'still running' : 'done'} after it`,
+      );
       await waitForScan(page, { timeout: 180_000 });
       const nodes = await page.evaluate(() => {
         const walker = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
@@ -360,7 +364,7 @@ function hostileSuite(getPage: () => HostilePage, url: (name: string) => string,
     await expectUntouched(page);
   });
 
-  timed('a cross-origin frame and a frame added after load: each frame\'s names get cards', async () => {
+  timed("a cross-origin frame and a frame added after load: each frame's names get cards", async () => {
     const page = await visit('cross-frames.html');
     await pollPage(page, () => document.querySelectorAll('iframe').length === 2 || null, null, { message: 'the late frame' });
     for (const name of ['cross-origin', 'added-later']) {

@@ -8,8 +8,7 @@ const QUIET = 'Officials met on trade, the border and the weather, and said litt
 
 /** About 4 MB of prose: long enough that its first scan takes many slices. */
 function longPage(): string {
-  const quiet = (from: number, count: number): string =>
-    Array.from({ length: count }, (_, i) => `<p>${from + i}. ${QUIET.repeat(1 + (i % 3))}</p>`).join('');
+  const quiet = (from: number, count: number): string => Array.from({ length: count }, (_, i) => `<p>${from + i}. ${QUIET.repeat(1 + (i % 3))}</p>`).join('');
   return [
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A long page</title></head><body><main>',
     '<p id="top">Abdul Ghani Baradar arrived first.</p>',

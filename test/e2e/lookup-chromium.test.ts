@@ -22,7 +22,11 @@ interface FigureForms {
 const FIGURES: FigureForms[] = readdirSync(path.join(ROOT, 'assets/figures'))
   .filter((n) => n.endsWith('.json'))
   .map((n) => JSON.parse(readFileSync(path.join(ROOT, 'assets/figures', n), 'utf8')))
-  .map((f) => ({ id: f.id, name: f.name, forms: [f.name, ...f.aliases.map((a: { text: string }) => a.text), ...f.nativeNames.map((a: { text: string }) => a.text)] }));
+  .map((f) => ({
+    id: f.id,
+    name: f.name,
+    forms: [f.name, ...f.aliases.map((a: { text: string }) => a.text), ...f.nativeNames.map((a: { text: string }) => a.text)],
+  }));
 
 /**
  * Runs in the page: types a query into the cast's search box and returns the listed figure ids once
@@ -42,7 +46,7 @@ describe('looking a figure up in Chromium', () => {
   const ext = (p: string) => `chrome-extension://${session().extensionId}/${p}`;
   const dialogName = (page: Page) => page.evaluate(() => document.querySelector('[role="dialog"]')?.getAttribute('aria-label') ?? null);
 
-  it('the popup\'s cast lists all 27 figures and finds each by each of its forms, whole and by a prefix', { timeout: 60_000 }, async () => {
+  it("the popup's cast lists all 27 figures and finds each by each of its forms, whole and by a prefix", { timeout: 60_000 }, async () => {
     const popup = await session().context.newPage();
     try {
       await popup.goto(ext('popup.html'));
@@ -108,38 +112,51 @@ describe('looking a figure up in Chromium', () => {
     }
   });
 
-  it('the menu\'s click handler opens the card at the selection in the page, and the lookup page where no content script runs', { timeout: 30_000 }, async () => {
-    const page = session().page;
-    await page.goto(`${fixture().url}basic.html`);
-    await waitForScan(page);
-    await page.evaluate(() => {
-      const node = document.querySelector('#p1')!.firstChild as Text;
-      const at = node.data.indexOf('Meng Hongwei');
-      getSelection()!.setBaseAndExtent(node, at, node, at + 'Meng Hongwei'.length);
-    });
-    const sw = session().serviceWorker!;
-    type Handler = (info: object, tab?: { id?: number | undefined }) => Promise<string>;
-    await page.bringToFront();
-    const tabId = await sw.evaluate(async () => {
-      const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } }).chrome;
-      return (await api.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!;
-    });
-    const inPage = await sw.evaluate(
-      ([id]) => (globalThis as unknown as { contextCardsLookUpFromMenu: Handler }).contextCardsLookUpFromMenu({ menuItemId: 'look-up-selection', selectionText: 'Meng Hongwei', frameId: 0 }, { id }),
-      [tabId],
-    );
-    expect(inPage).toBe('in-page');
-    await waitForCard(page, { name: 'Meng Hongwei' });
+  it(
+    "the menu's click handler opens the card at the selection in the page, and the lookup page where no content script runs",
+    { timeout: 30_000 },
+    async () => {
+      const page = session().page;
+      await page.goto(`${fixture().url}basic.html`);
+      await waitForScan(page);
+      await page.evaluate(() => {
+        const node = document.querySelector('#p1')!.firstChild as Text;
+        const at = node.data.indexOf('Meng Hongwei');
+        getSelection()!.setBaseAndExtent(node, at, node, at + 'Meng Hongwei'.length);
+      });
+      const sw = session().serviceWorker!;
+      type Handler = (info: object, tab?: { id?: number | undefined }) => Promise<string>;
+      await page.bringToFront();
+      const tabId = await sw.evaluate(async () => {
+        const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } }).chrome;
+        return (await api.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!;
+      });
+      const inPage = await sw.evaluate(
+        ([id]) =>
+          (globalThis as unknown as { contextCardsLookUpFromMenu: Handler }).contextCardsLookUpFromMenu(
+            { menuItemId: 'look-up-selection', selectionText: 'Meng Hongwei', frameId: 0 },
+            { id },
+          ),
+        [tabId],
+      );
+      expect(inPage).toBe('in-page');
+      await waitForCard(page, { name: 'Meng Hongwei' });
 
-    // A tab with no content script: the handler opens the lookup page in a small window.
-    const opened = session().context.waitForEvent('page');
-    const elsewhere = await sw.evaluate(() =>
-      (globalThis as unknown as { contextCardsLookUpFromMenu: Handler }).contextCardsLookUpFromMenu({ menuItemId: 'look-up-selection', selectionText: 'Hua Chunying', frameId: 0 }, { id: 2 ** 30 }),
-    );
-    expect(elsewhere).toBe('lookup-page');
-    const lookup = await opened;
-    await pollPage(lookup, () => document.querySelector('[role="dialog"]')?.getAttribute('aria-label') ?? null, null, { message: 'the card on the lookup page' });
-    expect(await dialogName(lookup)).toBe('Hua Chunying');
-    await lookup.close();
-  });
+      // A tab with no content script: the handler opens the lookup page in a small window.
+      const opened = session().context.waitForEvent('page');
+      const elsewhere = await sw.evaluate(() =>
+        (globalThis as unknown as { contextCardsLookUpFromMenu: Handler }).contextCardsLookUpFromMenu(
+          { menuItemId: 'look-up-selection', selectionText: 'Hua Chunying', frameId: 0 },
+          { id: 2 ** 30 },
+        ),
+      );
+      expect(elsewhere).toBe('lookup-page');
+      const lookup = await opened;
+      await pollPage(lookup, () => document.querySelector('[role="dialog"]')?.getAttribute('aria-label') ?? null, null, {
+        message: 'the card on the lookup page',
+      });
+      expect(await dialogName(lookup)).toBe('Hua Chunying');
+      await lookup.close();
+    },
+  );
 });

@@ -83,9 +83,7 @@ describe('the no-network audit catches a request', () => {
       const verdict = await verdictWithBothLeaks(() =>
         judgeRequests({ browser: 'chromium', seen, sink, fixture, pagePaths: PAGE_PATHS, extensionOrigin: `chrome-extension://${session.extensionId}/` }),
       );
-      expect(verdict.leaks).toEqual(
-        expect.arrayContaining([`service worker: ${LEAK}/from-background`, `page: ${LEAK}/from-content-script`]),
-      );
+      expect(verdict.leaks).toEqual(expect.arrayContaining([`service worker: ${LEAK}/from-background`, `page: ${LEAK}/from-content-script`]));
     } finally {
       await session.close();
       await sink.close();
@@ -100,9 +98,7 @@ describe('the no-network audit catches a request', () => {
       await session.page.goto(fixture.url + 'basic.html');
       await waitForScan(session.page);
       const verdict = await verdictWithBothLeaks(() => judgeRequests({ browser: 'firefox', seen, sink, fixture, pagePaths: PAGE_PATHS }));
-      expect(verdict.leaks).toEqual(
-        expect.arrayContaining([`proxy: GET ${LEAK}/from-background`, `proxy: GET ${LEAK}/from-content-script`]),
-      );
+      expect(verdict.leaks).toEqual(expect.arrayContaining([`proxy: GET ${LEAK}/from-background`, `proxy: GET ${LEAK}/from-content-script`]));
     } finally {
       await session.close();
       await sink.close();

@@ -17,7 +17,7 @@ describe('card placement in Chromium', () => {
     resize: (width, height) => session().page.setViewportSize({ width, height }),
   });
 
-  it('follows the reader\'s colour scheme and reduced-motion preference', async () => {
+  it("follows the reader's colour scheme and reduced-motion preference", async () => {
     const page = session().page;
     const look = async () => {
       await page.goto(`${fixture().url}placement.html`);

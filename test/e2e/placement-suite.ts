@@ -70,7 +70,8 @@ export async function settledLayout(page: PlacementPage, name: string, within = 
 
 /** The card covers none of the name's lines and lies inside the viewport. */
 export function expectClear(layout: Layout): void {
-  for (const line of layout.lines) expect(overlaps(layout.card, line), `card ${JSON.stringify(layout.card)} covers the name ${JSON.stringify(line)}`).toBe(false);
+  for (const line of layout.lines)
+    expect(overlaps(layout.card, line), `card ${JSON.stringify(layout.card)} covers the name ${JSON.stringify(line)}`).toBe(false);
   expect(layout.card.left).toBeGreaterThanOrEqual(0);
   expect(layout.card.top).toBeGreaterThanOrEqual(0);
   expect(layout.card.right).toBeLessThanOrEqual(layout.viewport.width);

@@ -6,5 +6,9 @@ import { readerSuite } from './reader-suite';
 
 describe('reader paths in Chromium', () => {
   const { session, fixture } = withChromium();
-  readerSuite(() => session().page as never, () => `${fixture().url}reader.html`, { keyboardFocus: true });
+  readerSuite(
+    () => session().page as never,
+    () => `${fixture().url}reader.html`,
+    { keyboardFocus: true },
+  );
 });

@@ -6,5 +6,9 @@ import { readerSuite } from './reader-suite';
 
 describe('reader paths in Firefox', () => {
   const { session, fixture } = withFirefox();
-  readerSuite(() => session().page as never, () => `${fixture().url}reader.html`, { keyboardFocus: false });
+  readerSuite(
+    () => session().page as never,
+    () => `${fixture().url}reader.html`,
+    { keyboardFocus: false },
+  );
 });

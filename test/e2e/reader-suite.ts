@@ -13,17 +13,14 @@ interface CommonPage {
 /** Centre of a button in the card, found by its text or accessible label. */
 export function cardButtonPoint(label: string): { x: number; y: number } | null {
   const root = document.querySelector('context-cards-host')?.shadowRoot;
-  const button = [...(root?.querySelectorAll('button') ?? [])].find(
-    (b) => b.textContent?.trim() === label || b.getAttribute('aria-label') === label,
-  );
+  const button = [...(root?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === label || b.getAttribute('aria-label') === label);
   if (!button) return null;
   button.scrollIntoView({ block: 'nearest' });
   const r = button.getBoundingClientRect();
   return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
 }
 
-const mentionCount = (page: CommonPage) =>
-  page.evaluate(() => Number(document.querySelector('context-cards-host')?.getAttribute('data-mentions')), null);
+const mentionCount = (page: CommonPage) => page.evaluate(() => Number(document.querySelector('context-cards-host')?.getAttribute('data-mentions')), null);
 
 export function readerSuite(getPage: () => CommonPage, url: () => string, options: { keyboardFocus: boolean }): void {
   const clickCardButton = async (label: string) => {

@@ -124,7 +124,11 @@ describe('every reader in Chromium: keyboard, focus and forced colours', () => {
     expect((await p.evaluate(focusInPage)).page).toBe('plain');
   });
 
-  for (const [scheme, forced] of [['light', false], ['dark', false], ['light', true]] as const) {
+  for (const [scheme, forced] of [
+    ['light', false],
+    ['dark', false],
+    ['light', true],
+  ] as const) {
     const mode = forced ? 'forced colours' : `${scheme} theme`;
     it(`focus on Close, Pin, ‹, a connection and a source changes the pixels around it (${mode})`, { timeout: 30_000 }, async () => {
       await page().emulateMedia({ forcedColors: forced ? 'active' : 'none', colorScheme: scheme });
@@ -136,7 +140,13 @@ describe('every reader in Chromium: keyboard, focus and forced colours', () => {
         expect(await p.evaluate(focusControl, 'Taliban')).toBe(true);
         await p.keyboard.press('Enter');
         await waitForCard(p, { name: 'Taliban' });
-        await p.evaluate(() => document.querySelector('context-cards-host')!.shadowRoot!.querySelector<HTMLElement>('[role="dialog"]')!.getAnimations({ subtree: true }).forEach((a) => a.finish()));
+        await p.evaluate(() =>
+          document
+            .querySelector('context-cards-host')!
+            .shadowRoot!.querySelector<HTMLElement>('[role="dialog"]')!
+            .getAnimations({ subtree: true })
+            .forEach((a) => a.finish()),
+        );
         const report: Record<string, string> = {};
         const faint: string[] = [];
         for (const [selector, label] of [
@@ -148,14 +158,21 @@ describe('every reader in Chromium: keyboard, focus and forced colours', () => {
           ['.section > summary', null],
         ] as const) {
           // Unfocused: the card itself holds the focus (as after a connection); then the control.
-          await p.evaluate(() => document.querySelector('context-cards-host')!.shadowRoot!.querySelector<HTMLElement>('[role="dialog"]')!.focus({ preventScroll: true }));
-          await p.evaluate((s) => document.querySelector('context-cards-host')!.shadowRoot!.querySelector(`[role="dialog"] ${s}`)!.scrollIntoView({ block: 'nearest' }), selector);
+          await p.evaluate(() =>
+            document.querySelector('context-cards-host')!.shadowRoot!.querySelector<HTMLElement>('[role="dialog"]')!.focus({ preventScroll: true }),
+          );
+          await p.evaluate(
+            (s) => document.querySelector('context-cards-host')!.shadowRoot!.querySelector(`[role="dialog"] ${s}`)!.scrollIntoView({ block: 'nearest' }),
+            selector,
+          );
           const box = (await p.evaluate(controlBox, selector))!;
           const before = await shoot(p, box);
           // Focus as the keyboard gives it (:focus-visible), by Tab from the control before it.
           await p.evaluate((s) => {
             const root = document.querySelector('context-cards-host')!.shadowRoot!;
-            const controls = [...root.querySelectorAll<HTMLElement>('[role="dialog"] button, [role="dialog"] a, [role="dialog"] summary')].filter((c) => c.tabIndex >= 0);
+            const controls = [...root.querySelectorAll<HTMLElement>('[role="dialog"] button, [role="dialog"] a, [role="dialog"] summary')].filter(
+              (c) => c.tabIndex >= 0,
+            );
             const target = root.querySelector(`[role="dialog"] ${s}`);
             const at = controls.findIndex((c) => c === target);
             (at > 0 ? controls[at - 1]! : (root.querySelector('[role="dialog"]') as HTMLElement)).focus({ preventScroll: true });
@@ -197,9 +214,18 @@ describe('every reader in Chromium: keyboard, focus and forced colours', () => {
         }, style);
         const names = { underline: 'context-cards-mention', background: 'context-cards-mention-background' };
         await pollPage(p, (n: string) => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has(n) || null, names[style]);
-        for (const [within, text] of [['#latin', 'Wang Yi'], ['#link', 'Meng Hongwei'], ['#chinese', '华春莹']] as const) {
+        for (const [within, text] of [
+          ['#latin', 'Wang Yi'],
+          ['#link', 'Meng Hongwei'],
+          ['#chinese', '华春莹'],
+        ] as const) {
           const point = await textPoint(p, text, { within });
-          const box = { x: Math.floor(point.rect.left), y: Math.floor(point.rect.top), width: Math.ceil(point.rect.width), height: Math.ceil(point.rect.height) + 6 };
+          const box = {
+            x: Math.floor(point.rect.left),
+            y: Math.floor(point.rect.top),
+            width: Math.ceil(point.rect.width),
+            height: Math.ceil(point.rect.height) + 6,
+          };
           const marked = await shoot(p, box);
           const saved = await p.evaluate((n: string) => {
             const registry = (CSS as unknown as { highlights: Map<string, unknown> }).highlights;
@@ -208,7 +234,10 @@ describe('every reader in Chromium: keyboard, focus and forced colours', () => {
           }, names[style]);
           expect(saved).toBe(true);
           const plain = await shoot(p, box);
-          await p.evaluate((n: string) => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.set(n, (window as unknown as { __saved: unknown }).__saved), names[style]);
+          await p.evaluate(
+            (n: string) => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.set(n, (window as unknown as { __saved: unknown }).__saved),
+            names[style],
+          );
           const share = changedShare(plain, marked);
           report[`${style}: ${text}`] = `${(share * 100).toFixed(1)} %`;
           if (share < 0.02) invisible.push(`${style}: ${text} has ${(share * 100).toFixed(1)} % of its pixels changed`);
@@ -234,7 +263,12 @@ describe('every reader in Chromium: keyboard, focus and forced colours', () => {
       const found = await p.evaluate(() => {
         const dialog = document.querySelector('context-cards-host')!.shadowRoot!.querySelector<HTMLElement>('[role="dialog"]')!;
         const px = (el: Element | null) => parseFloat(getComputedStyle(el!).fontSize);
-        return { text: px(dialog), name: px(dialog.querySelector('h2')), category: px(dialog.querySelector('.category')), width: dialog.getBoundingClientRect().width };
+        return {
+          text: px(dialog),
+          name: px(dialog.querySelector('h2')),
+          category: px(dialog.querySelector('.category')),
+          width: dialog.getBoundingClientRect().width,
+        };
       });
       await moveMouseAway(p);
       await waitForNoCard(p);
@@ -305,4 +339,3 @@ describe('every reader in Chromium: axe over the extension pages', () => {
     }
   }
 });
-

@@ -70,7 +70,9 @@ describe('every reader in Firefox: axe over the first-run and options pages', ()
 
   it('the first-run page (with the site-access request), light and dark', { timeout: 60_000 }, async () => {
     const welcome = await findPage(session().browser, '/welcome.html');
-    await pollPage(welcome as never, () => document.querySelector('h1') !== null && document.querySelector('button') !== null || null, null, { message: 'the first-run page' });
+    await pollPage(welcome as never, () => (document.querySelector('h1') !== null && document.querySelector('button') !== null) || null, null, {
+      message: 'the first-run page',
+    });
     const text = await welcome.evaluate(() => document.body.textContent ?? '');
     expect(text).toContain('China Allies With Taliban After US Withdrawal From Afghanistan');
     expect(text).toContain('Vision Times');
@@ -99,9 +101,18 @@ describe('every reader in Firefox: forced colours', () => {
     console.log(`Firefox reports forced-colors: ${forced ? 'active' : 'none'} with browser.display.document_color_use = 2`);
     const report: Record<string, string> = {};
     const invisible: string[] = [];
-    for (const [within, text] of [['#latin', 'Wang Yi'], ['#link', 'Meng Hongwei'], ['#dark', 'Hua Chunying']] as const) {
+    for (const [within, text] of [
+      ['#latin', 'Wang Yi'],
+      ['#link', 'Meng Hongwei'],
+      ['#dark', 'Hua Chunying'],
+    ] as const) {
       const point = await textPoint(page as never, text, { within });
-      const clip = { x: Math.floor(point.rect.left), y: Math.floor(point.rect.top), width: Math.ceil(point.rect.width), height: Math.ceil(point.rect.height) + 6 };
+      const clip = {
+        x: Math.floor(point.rect.left),
+        y: Math.floor(point.rect.top),
+        width: Math.ceil(point.rect.width),
+        height: Math.ceil(point.rect.height) + 6,
+      };
       const marked = PNG.sync.read(Buffer.from(await page.screenshot({ clip })));
       await page.evaluate(() => {
         const registry = (CSS as unknown as { highlights: Map<string, unknown> }).highlights;
@@ -109,7 +120,9 @@ describe('every reader in Firefox: forced colours', () => {
         registry.delete('context-cards-mention');
       });
       const plain = PNG.sync.read(Buffer.from(await page.screenshot({ clip })));
-      await page.evaluate(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.set('context-cards-mention', (window as unknown as { __saved: unknown }).__saved));
+      await page.evaluate(() =>
+        (CSS as unknown as { highlights: Map<string, unknown> }).highlights.set('context-cards-mention', (window as unknown as { __saved: unknown }).__saved),
+      );
       const share = changedShare(plain, marked);
       report[text] = `${(share * 100).toFixed(1)} %`;
       if (share < 0.02) invisible.push(`${text}: ${(share * 100).toFixed(1)} %`);

@@ -124,9 +124,14 @@ export function readersSuite(harness: ReadersHarness): void {
         await waitForCard(page() as never, { name: 'Meng Hongwei' });
         await axeCard(`hovered, ${theme}`);
         await page().mouse.click(point.x, point.y);
-        await pollPage(page() as never, () => document.querySelector('context-cards-host')?.shadowRoot?.querySelector('.pin')?.getAttribute('aria-pressed') === 'true' || null, null, {
-          message: 'the card to be pinned',
-        });
+        await pollPage(
+          page() as never,
+          () => document.querySelector('context-cards-host')?.shadowRoot?.querySelector('.pin')?.getAttribute('aria-pressed') === 'true' || null,
+          null,
+          {
+            message: 'the card to be pinned',
+          },
+        );
         await axeCard(`pinned, ${theme}`);
         await clickControl('Interpol');
         await waitForCard(page() as never, { name: 'Interpol' });
@@ -145,7 +150,12 @@ export function readersSuite(harness: ReadersHarness): void {
     await page().mouse.click(point.x, point.y);
     await waitForCard(page() as never, { name: 'Meng Hongwei' });
     const facts = (await page().evaluate(cardFacts, null))!;
-    expect({ lang: facts.lang, dir: facts.dir, nameLang: facts.nameLang, summaryLang: facts.summaryLang }).toEqual({ lang: 'en', dir: 'ltr', nameLang: 'en', summaryLang: 'en' });
+    expect({ lang: facts.lang, dir: facts.dir, nameLang: facts.nameLang, summaryLang: facts.summaryLang }).toEqual({
+      lang: 'en',
+      dir: 'ltr',
+      nameLang: 'en',
+      summaryLang: 'en',
+    });
     expect(facts.headings).toBe(facts.sections);
     const small = facts.controls.filter((c) => c.tabbable && (c.width < 24 || c.height < 24));
     expect(small, 'controls in the Tab order smaller than 24 × 24').toEqual([]);

@@ -133,7 +133,11 @@ describe('npm run screenshots', () => {
     expect(pkg.scripts.screenshots).toMatch(/node scripts\/screenshots\.mjs/);
     const readme = await fsp.readFile(path.join(ROOT, 'README.md'), 'utf8');
     const shown = [...readme.matchAll(/!\[[^\]]*\]\((docs\/screenshots\/[^)\s]+)\)/g)].map((m) => m[1]!);
-    expect(shown.sort()).toEqual(['card-dark', 'card-light', 'card-zoom-400', 'cast-search', 'differences', 'first-run', 'options', 'popup', 'popup-zh_CN'].map((n) => `docs/screenshots/${n}.png`).sort());
+    expect(shown.sort()).toEqual(
+      ['card-dark', 'card-light', 'card-zoom-400', 'cast-search', 'differences', 'first-run', 'options', 'popup', 'popup-zh_CN']
+        .map((n) => `docs/screenshots/${n}.png`)
+        .sort(),
+    );
     for (const file of shown) {
       const png = await fsp.readFile(path.join(ROOT, file));
       expect(png.subarray(0, 8).toString('hex'), file).toBe('89504e470d0a1a0a');

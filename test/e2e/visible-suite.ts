@@ -109,7 +109,10 @@ export function visibleSuite(harness: VisibleHarness): void {
   const page = () => harness.page();
 
   const boxes = async (): Promise<Box[]> => {
-    const found = await page().evaluate(markBoxesInPage, NAMES.map(({ within, text }) => ({ within, text })));
+    const found = await page().evaluate(
+      markBoxesInPage,
+      NAMES.map(({ within, text }) => ({ within, text })),
+    );
     NAMES.forEach((name, i) => expect(found[i], `the mark of ${name.what} ("${name.text}")`).not.toBeNull());
     return found as Box[];
   };
@@ -201,7 +204,8 @@ export function visibleSuite(harness: VisibleHarness): void {
       height: Math.floor(card.rect.bottom - card.rect.y) - 2 * inset,
     });
     const colour = commonestColour(shot);
-    for (let c = 0; c < 3; c++) expect(Math.abs(colour[c]! - card.background[c]!), `channel ${c} of ${colour} against ${card.background}`).toBeLessThanOrEqual(2);
+    for (let c = 0; c < 3; c++)
+      expect(Math.abs(colour[c]! - card.background[c]!), `channel ${c} of ${colour} against ${card.background}`).toBeLessThanOrEqual(2);
     await moveMouseAway(page() as never);
   });
 }

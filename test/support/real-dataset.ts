@@ -17,4 +17,9 @@ function loadFigureFiles(): FigureFile[] {
 }
 
 export const REAL_FIGURES = loadFigureFiles();
-export const REAL_DATASET = compileDataset(REAL_FIGURES, REAL_FIGURES.map((f) => f.reviewed).sort().at(-1)!);
+export const REAL_DATASET = compileDataset(
+  REAL_FIGURES,
+  REAL_FIGURES.map((f) => f.reviewed)
+    .sort()
+    .at(-1)!,
+);

@@ -37,8 +37,7 @@ describe('the build refuses a broken dataset', () => {
     ['a missing field', (f: Record<string, Record<string, unknown>>) => delete f['meng-hongwei']!.summary, /meng-hongwei\.json: summary: /],
     [
       'a dangling relation',
-      (f: Record<string, Record<string, unknown>>) =>
-        (f['meng-hongwei']!.relations as { target: string }[])[0]!.target = 'no-such-figure',
+      (f: Record<string, Record<string, unknown>>) => ((f['meng-hongwei']!.relations as { target: string }[])[0]!.target = 'no-such-figure'),
       /meng-hongwei\.json: relations\[0\]\.target: no figure with id "no-such-figure"/,
     ],
     [

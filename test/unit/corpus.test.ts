@@ -76,7 +76,9 @@ describe.each(Object.keys(SETS) as (keyof typeof SETS)[])('fixture corpus %s', (
       const t = byGroup.get(group)!;
       const precision = t.found === 0 ? 1 : t.correct / t.found;
       const recall = t.expected === 0 ? 1 : t.correct / t.expected;
-      console.log(`corpus ${name.padEnd(5)} ${group.padEnd(13)} precision ${precision.toFixed(3)} recall ${recall.toFixed(3)} (found ${t.found}, expected ${t.expected})`);
+      console.log(
+        `corpus ${name.padEnd(5)} ${group.padEnd(13)} precision ${precision.toFixed(3)} recall ${recall.toFixed(3)} (found ${t.found}, expected ${t.expected})`,
+      );
     }
   });
 

@@ -42,9 +42,7 @@ describe('dataset validation', () => {
 
   it('rejects a fact citing an unknown source and a source without URL', () => {
     const unknownSource = { ...valid, summary: { text: 'x', sources: ['missing'] } };
-    expect(problemsOf(asFile(unknownSource))).toEqual(
-      expect.arrayContaining([expect.stringMatching(/summary\.sources\[0\]: unknown source id "missing"/)]),
-    );
+    expect(problemsOf(asFile(unknownSource))).toEqual(expect.arrayContaining([expect.stringMatching(/summary\.sources\[0\]: unknown source id "missing"/)]));
     const noUrl = { ...valid, sources: [{ id: 'src', title: 'T', publisher: 'P', asOf: '2024' }] };
     expect(problemsOf(asFile(noUrl))).toEqual([expect.stringMatching(/sources\[0\]\.url: /)]);
   });

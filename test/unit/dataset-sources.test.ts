@@ -52,7 +52,10 @@ describe('the story date (issue 17, correction 1)', () => {
     for (const { f, s } of quoted) {
       expect(s.quote!.date, f.id).toBe('2021-09-01');
       const cited = s.sources.map((id) => f.sources.find((src) => src.id === id)!);
-      expect(cited.some((src) => hostOf(src.url) === 'www.repubblica.it'), f.id).toBe(true);
+      expect(
+        cited.some((src) => hostOf(src.url) === 'www.repubblica.it'),
+        f.id,
+      ).toBe(true);
     }
   });
 });

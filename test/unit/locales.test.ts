@@ -44,7 +44,10 @@ describe('translations', () => {
       const t = translatorFor(messages);
       for (const [key, entry] of Object.entries(messages)) {
         const count = Object.keys(entry.placeholders ?? {}).length;
-        const text = t(key, Array.from({ length: count }, (_, i) => `«${i + 1}»`));
+        const text = t(
+          key,
+          Array.from({ length: count }, (_, i) => `«${i + 1}»`),
+        );
         expect(text, key).not.toMatch(/\$[A-Za-z0-9_@]+\$|\$\d/);
         for (let i = 1; i <= count; i++) expect(text, `${key} shows substitution ${i}`).toContain(`«${i}»`);
       }

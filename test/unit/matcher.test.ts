@@ -17,9 +17,7 @@ describe('automaton', () => {
 
 describe('matching names in text', () => {
   it('finds a full name and reports the text as written', () => {
-    expect(mentionsOn(['Interpol’s former head MENG HONGWEI was detained.'])).toEqual([
-      { figure: 'meng-hongwei', text: 'MENG HONGWEI' },
-    ]);
+    expect(mentionsOn(['Interpol’s former head MENG HONGWEI was detained.'])).toEqual([{ figure: 'meng-hongwei', text: 'MENG HONGWEI' }]);
   });
 
   it('prefers the longest form at a position', () => {
@@ -31,12 +29,7 @@ describe('matching names in text', () => {
 
   it('respects word boundaries but treats punctuation and hyphens as boundaries', () => {
     expect(mentionsOn(['Talibanization is a word; interpolation too.'])).toEqual([]);
-    expect(mentionsOn(['pro-Taliban (Taliban) #Taliban "Taliban"']).map((m) => m.text)).toEqual([
-      'Taliban',
-      'Taliban',
-      'Taliban',
-      'Taliban',
-    ]);
+    expect(mentionsOn(['pro-Taliban (Taliban) #Taliban "Taliban"']).map((m) => m.text)).toEqual(['Taliban', 'Taliban', 'Taliban', 'Taliban']);
   });
 
   it('matches single-word forms only in proper case, acronyms only in capitals', () => {
@@ -68,9 +61,7 @@ describe('matching names in text', () => {
 
   it('needs a context cue for an ambiguous name, found anywhere on the page', () => {
     expect(mentionsOn(['Wang Yi won the badminton final.'])).toEqual([]);
-    expect(mentionsOn(['Wang Yi met the delegation.', 'The foreign minister spoke later.'])).toEqual([
-      { figure: 'wang-yi', text: 'Wang Yi' },
-    ]);
+    expect(mentionsOn(['Wang Yi met the delegation.', 'The foreign minister spoke later.'])).toEqual([{ figure: 'wang-yi', text: 'Wang Yi' }]);
   });
 
   it('counts a short form only after the full name has appeared', () => {
@@ -107,9 +98,7 @@ describe('each rule also refuses what it should', () => {
   });
 
   it('a phrase listed as not a mention shields the name inside it', () => {
-    const figures = [
-      figureFile('chinese-foreign-ministry', 'Chinese Foreign Ministry', [{ text: '外交部' }], { notMentions: ['外交部长'] }),
-    ];
+    const figures = [figureFile('chinese-foreign-ministry', 'Chinese Foreign Ministry', [{ text: '外交部' }], { notMentions: ['外交部长'] })];
     const dataset = compileDataset(figures, '2026-11-28');
     const matcher = new Matcher(dataset);
     expect(mentionsOn(['外交部长王毅说，外交部将发表声明。'], matcher, dataset)).toEqual([{ figure: 'chinese-foreign-ministry', text: '外交部' }]);

@@ -25,6 +25,9 @@ describe('messages between the extension parts', () => {
   });
 
   it('keeps only the fields it knows', () => {
-    expect(parseMessage({ type: 'figures-on-page', figures: ['kabul', 'kabul'], extra: '<img src=x>' })).toEqual({ type: 'figures-on-page', figures: ['kabul'] });
+    expect(parseMessage({ type: 'figures-on-page', figures: ['kabul', 'kabul'], extra: '<img src=x>' })).toEqual({
+      type: 'figures-on-page',
+      figures: ['kabul'],
+    });
   });
 });

@@ -9,7 +9,7 @@ const tools = { search: new FigureSearch(REAL_DATASET), matcher: new Matcher(REA
 const look = (text: string) => lookUpSelection(text, tools);
 
 describe('lookUpSelection', () => {
-  it('a selection that is a figure\'s form names that figure, with no context needed', () => {
+  it("a selection that is a figure's form names that figure, with no context needed", () => {
     expect(look('Baradar')).toEqual({ kind: 'figures', shown: 'Baradar', ids: ['abdul-ghani-baradar'] });
     expect(look('  “华春莹”。 ')).toEqual({ kind: 'figures', shown: '华春莹', ids: ['hua-chunying'] });
   });

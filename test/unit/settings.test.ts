@@ -204,12 +204,21 @@ describe('normalizeHostname', () => {
     expect(normalizeHostname(input)).toBe(expected);
   });
 
-  it.each(['', '   ', 'not a host', 'chrome://extensions', 'file:///home/a.html', 'about:blank', 'ftp://example.com', 'exa_mple..com', '-bad.com', 'http://', `${'a'.repeat(64)}.com`])(
-    'rejects %j',
-    (input) => {
-      expect(normalizeHostname(input)).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    '   ',
+    'not a host',
+    'chrome://extensions',
+    'file:///home/a.html',
+    'about:blank',
+    'ftp://example.com',
+    'exa_mple..com',
+    '-bad.com',
+    'http://',
+    `${'a'.repeat(64)}.com`,
+  ])('rejects %j', (input) => {
+    expect(normalizeHostname(input)).toBeNull();
+  });
 });
 
 describe('isActiveOn and site switches', () => {
@@ -377,7 +386,17 @@ describe('page messages', () => {
 
   it('parseFigureReport accepts a well-formed report and merges repeated ids', () => {
     expect(parseFigureReport(report())).toEqual(report());
-    expect(parseFigureReport(report({ figures: [{ id: 'a', count: 2 }, { id: 'b', count: 1 }, { id: 'a', count: 1 }] }))?.figures).toEqual([
+    expect(
+      parseFigureReport(
+        report({
+          figures: [
+            { id: 'a', count: 2 },
+            { id: 'b', count: 1 },
+            { id: 'a', count: 1 },
+          ],
+        }),
+      )?.figures,
+    ).toEqual([
       { id: 'a', count: 3 },
       { id: 'b', count: 1 },
     ]);
@@ -408,7 +427,16 @@ describe('page messages', () => {
 
   it('mergeReports adds counts over frames', () => {
     const top = parseFigureReport(report({ figures: [{ id: 'a', count: 2 }] }))!;
-    const child = parseFigureReport(report({ frame: 'zzzzzzzz', top: false, figures: [{ id: 'a', count: 1 }, { id: 'b', count: 4 }] }))!;
+    const child = parseFigureReport(
+      report({
+        frame: 'zzzzzzzz',
+        top: false,
+        figures: [
+          { id: 'a', count: 1 },
+          { id: 'b', count: 4 },
+        ],
+      }),
+    )!;
     expect(mergeReports([top, child])).toEqual([
       { id: 'a', count: 3 },
       { id: 'b', count: 4 },
