@@ -149,10 +149,9 @@ function readCardInPage() {
       .join(' ');
   }
   const r = dialog.getBoundingClientRect();
-  const visible =
-    r.width > 0 &&
-    r.height > 0 &&
-    (typeof dialog.checkVisibility === 'function' ? dialog.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }) : true);
+  // Not transparent-means-hidden: a card fades in from opacity 0, and a test that asked in that first
+  // frame would take an opening card for a closed one.
+  const visible = r.width > 0 && r.height > 0 && (typeof dialog.checkVisibility === 'function' ? dialog.checkVisibility({ checkVisibilityCSS: true }) : true);
   return {
     name: name ?? '',
     text: dialog.innerText,
