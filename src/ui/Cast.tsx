@@ -9,7 +9,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Figure } from '../core/dataset';
 import { Card } from './Card';
 import { CATEGORIES } from '../core/settings-model';
-import { truncate } from './Popup';
+import { GROUP_KEY, truncate } from './Popup';
 import type { Translate } from './translate';
 
 export interface CastProps {
@@ -26,8 +26,6 @@ export interface CastProps {
   /** The reader's theme setting, for the card ('system', 'light' or 'dark'). */
   theme?: string | undefined;
 }
-
-const GROUP_KEY = { person: 'groupPeople', organization: 'groupOrganizations', place: 'groupPlaces' } as const;
 
 /** What the view shows: the list, or a card with the figures opened before it. */
 type CastView = { kind: 'list' } | { kind: 'card'; id: string; back: readonly string[] };

@@ -33,7 +33,8 @@ export interface PopupProps {
   onShowCast: () => void;
 }
 
-const GROUP_KEY: Record<Category, string> = { person: 'groupPeople', organization: 'groupOrganizations', place: 'groupPlaces' };
+/** The message key of each kind's group heading (the popup's page list and the cast). */
+export const GROUP_KEY: Record<Category, string> = { person: 'groupPeople', organization: 'groupOrganizations', place: 'groupPlaces' };
 const REASON_KEY: Record<UnreadableReason, string> = {
   'browser-page': 'reasonBrowserPage',
   'store-page': 'reasonStorePage',

@@ -210,7 +210,10 @@ export function visibleSuite(harness: VisibleHarness): void {
   });
 }
 
-/** Runs in the page: switches the style by moving our highlight to the style's name, as Marks.setStyle does. */
+/**
+ * Runs in the page: switches the style by moving our highlight to the style's name, as Marks.setStyle
+ * does. In-page functions are serialized, so each names the highlights itself.
+ */
 export function setStyleInPage(style: MarkStyle): boolean {
   const registry = (globalThis as unknown as { CSS: { highlights: Map<string, unknown> } }).CSS.highlights;
   const names = { underline: 'context-cards-mention', background: 'context-cards-mention-background' } as const;
