@@ -1,26 +1,19 @@
 /**
  * Styles of the popup and the options page (extension pages: injected into a <style> by the entry).
- * Theme: the system's by default (prefers-color-scheme); `data-theme="light" | "dark"` on <html> overrides it.
+ * Theme: each colour is light-dark(light, dark), picked by the root's color-scheme: the system's by
+ * default, `data-theme="light" | "dark"` on <html> overrides it.
  * Sizes in rem so the pages follow zoom and the user's font size.
  */
 export const PANEL_STYLES = `
 :root {
-  color-scheme: light;
-  --bg: #ffffff; --fg: #1d2025; --muted: #5b6270; --line: #d9dde3; --accent: #1a5fb4; --accent-fg: #ffffff;
-  --hover: #eef1f5; --warn-bg: #fff6e0; --warn-line: #e0a800; --error: #b3261e; --ok: #1e7b34;
+  color-scheme: light dark;
+  --bg: light-dark(#ffffff, #1f2228); --fg: light-dark(#1d2025, #e8eaee); --muted: light-dark(#5b6270, #a4abb8);
+  --line: light-dark(#d9dde3, #3a3f49); --accent: light-dark(#1a5fb4, #8cb8ff); --accent-fg: light-dark(#ffffff, #10131a);
+  --hover: light-dark(#eef1f5, #2a2e36); --warn-bg: light-dark(#fff6e0, #3a3020); --warn-line: light-dark(#e0a800, #c99a2e);
+  --error: light-dark(#b3261e, #ffb4ab); --ok: light-dark(#1e7b34, #7fd18f);
 }
-@media (prefers-color-scheme: dark) {
-  :root:not([data-theme="light"]) {
-    color-scheme: dark;
-    --bg: #1f2228; --fg: #e8eaee; --muted: #a4abb8; --line: #3a3f49; --accent: #8cb8ff; --accent-fg: #10131a;
-    --hover: #2a2e36; --warn-bg: #3a3020; --warn-line: #c99a2e; --error: #ffb4ab; --ok: #7fd18f;
-  }
-}
-:root[data-theme="dark"] {
-  color-scheme: dark;
-  --bg: #1f2228; --fg: #e8eaee; --muted: #a4abb8; --line: #3a3f49; --accent: #8cb8ff; --accent-fg: #10131a;
-  --hover: #2a2e36; --warn-bg: #3a3020; --warn-line: #c99a2e; --error: #ffb4ab; --ok: #7fd18f;
-}
+:root[data-theme="light"] { color-scheme: light; }
+:root[data-theme="dark"] { color-scheme: dark; }
 *, *::before, *::after { box-sizing: border-box; }
 html, body { margin: 0; background: var(--bg); color: var(--fg); }
 body {
