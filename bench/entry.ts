@@ -157,6 +157,18 @@ const api = {
     return { ms, mentions: scanner.mentionCount, records: scanner.mentions().length };
   },
 
+  /**
+   * The scan as a page pays for it: the matcher made from the dataset and its automaton built by the
+   * first block of text, inside the timer, then the synchronous full scan.
+   */
+  scanCold(selector?: string): { ms: number; mentions: number } {
+    const root = rootOf(selector);
+    const t0 = now();
+    const scanner = new PageScanner(new Matcher(dataset));
+    scanner.scanAll(root);
+    return { ms: now() - t0, mentions: scanner.mentionCount };
+  },
+
   /** The live sliced scan as the content script runs it (marks + figure count on every change), until `ready`. */
   async liveScan(selector?: string): Promise<{ ms: number; mentions: number; longestTask: number; longTasks: number; frameBlocking: number }> {
     const m = getMatcher();
@@ -185,6 +197,14 @@ const api = {
       nodes++;
     }
     return { ms: now() - t0, nodes, chars };
+  },
+
+  /** The other floor: the same content's text read at once, by `textContent`, as the scan reads a block. */
+  floorText(selector?: string): { ms: number; chars: number } {
+    const root = rootOf(selector);
+    const t0 = now();
+    const chars = (root.textContent ?? '').length;
+    return { ms: now() - t0, chars };
   },
 
   /** mark.js (loaded by the runner) marking every name form. */
