@@ -1,13 +1,25 @@
 #!/usr/bin/env node
-// Performance bench of the real scanning code in headless Chromium.
+// Performance bench: the real scanning code injected into plain pages in headless Chromium, and
+// the built extension (dist/) seen from outside in real Chromium and Firefox. Pages are generated
+// from committed seeds (bench/pages.mjs) with the figures' names.
 //
-//   node bench/run.mjs              full run: prints a table, writes bench/results.json (~6 min)
-//   node bench/run.mjs --smoke      same code paths on tiny pages (< 20 s); writes --out=FILE if given
+//   node bench/run.mjs              full run: prints a table, writes bench/results.json (~8-10 min)
+//   node bench/run.mjs --smoke      same code paths on tiny pages (< 60 s); writes --out=FILE if given
 //   node bench/run.mjs --profile    also profiles cases 1 and 2 (CDP Profiler), writes bench/profile.json
 //   node bench/run.mjs --compare REF [--rounds=N]   this tree against git ref REF, ABBA (bench/compare.mjs)
 //   --out=FILE                      where to write the results JSON
 //
-// Needs dist/chrome/content.js for the size line (`npm run bench` builds first).
+// Cases, each with its median and spread and, where it has one, its target (bench/targets.mjs):
+//   1, 2, 2b  the article, the wide DOM, a page as dense in names as the story: the scan as a page
+//             pays for it (matcher and automaton built inside the timer) over a TreeWalker floor and a
+//             textContent floor, per-run ratios, A B B A; the live sliced scan; mark.js (capped).
+//   3, 4, 5   growing page, 100,000 more names, hover with the harness's CardController.
+//   outside   (bench/outside.mjs) with the built extension vs without, A B B A: long animation
+//             frames, long tasks and rAF gaps on the article, the dense page and an SPA swap (felt.mjs);
+//             hover on the 2 MB article (hover-felt.mjs); 20 name-free frames' JS heap (frames.mjs).
+//   every frame  gzip -9 of the manifest's content scripts (bundle.mjs); the scanner's startup on a blank page.
+//
+// `npm run bench` builds first; without dist/ the outside view and the size are left out.
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
