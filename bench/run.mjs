@@ -75,7 +75,7 @@ const P = SMOKE
       framesRuns: 1,
     }
   : {
-      runs: 7,
+      runs: 5,
       paragraphs: 20_000,
       wideNodes: 100_000,
       batches: 10,
@@ -93,12 +93,14 @@ const P = SMOKE
       feltRuns: { chromium: 4, firefox: 2 },
       // Settled: the highlight registry unchanged for 1 s; recorded 2 s more, 3 s after the last mark.
       feltTiming: { quietMs: 1000, timeoutMs: 60_000, tailMs: 2000 },
-      hoverOpens: { chromium: 12, firefox: 6 },
+      hoverOpens: { chromium: 10, firefox: 6 },
       frameCount: 20,
       framesRuns: 4,
     };
 
-const log = (...a) => console.error(...a);
+const t0 = performance.now();
+// Each line with the seconds since the start, to see where a run's time goes.
+const log = (...a) => console.error(`[${Math.round((performance.now() - t0) / 1000)} s]`, ...a);
 /** The compiled real dataset: build.mjs's own compile step. */
 async function compileRealDataset() {
   return (await buildModuleAt(root)).compileFigures();
