@@ -1,17 +1,19 @@
 // The bench's outside view: the built extension (dist/chrome, dist/firefox) in real Chromium and
 // Firefox, on the bench's generated pages served over loopback, against the same browser without
-// it. Runs the felt, hover and frames cases (bench/felt.mjs, hover-felt.mjs, frames.mjs) one
+// it. Runs the felt, hover, frames and startup cases (bench/felt.mjs, hover-felt.mjs, frames.mjs,
+// startup-felt.mjs) one
 // browser at a time, so that the two browsers never compete for the machine.
 import path from 'node:path';
 import { feltCase } from './felt.mjs';
 import { framesCase } from './frames.mjs';
 import { defaultDwellMs, hoverCase } from './hover-felt.mjs';
-import { framesPage, nameFreeFrame } from './pages.mjs';
+import { document as htmlDocument, framesPage, nameFreeFrame } from './pages.mjs';
 import { openSession, servePages } from './sessions.mjs';
+import { startupCase } from './startup-felt.mjs';
 
 /**
  * `pages` { article, dense, spa } (HTML; the SPA's swap in bench/in-page.mjs); `P` the run's
- * parameters. Returns { felt: { chromium, firefox }, hover: { chromium, firefox }, frames }.
+ * parameters. Returns { felt: { chromium, firefox }, hover: { chromium, firefox }, frames, startup }.
  */
 export async function outsideCases({ root, pages, P, log }) {
   const routes = {
@@ -19,6 +21,7 @@ export async function outsideCases({ root, pages, P, log }) {
     '/dense': () => pages.dense,
     '/spa': () => pages.spa,
     '/frames': () => framesPage(P.frameCount, '/frame/'),
+    '/blank': () => htmlDocument(''),
   };
   for (let i = 0; i < P.frameCount; i++) routes[`/frame/${i}`] = () => nameFreeFrame(100 + i, 30);
   const site = await servePages(routes);
@@ -28,7 +31,7 @@ export async function outsideCases({ root, pages, P, log }) {
     spa: { label: 'SPA swap', url: site.url('/spa'), names: true, swap: true },
   };
   const dwellMs = defaultDwellMs(root);
-  const out = { felt: {}, hover: {}, frames: null };
+  const out = { felt: {}, hover: {}, frames: null, startup: null };
   try {
     for (const [kind, dist] of [
       ['chromium', 'chrome'],
@@ -37,17 +40,14 @@ export async function outsideCases({ root, pages, P, log }) {
       log(`case outside view, ${kind}`);
       const sessions = { with: await openSession(kind, path.join(root, 'dist', dist)), without: await openSession(kind, null) };
       try {
-        out.felt[kind] = await feltCase({ sessions, specs, runs: P.feltRuns[kind], timing: P.feltTiming, log });
+        const pages = kind === 'firefox' ? Object.fromEntries(P.firefoxPages.map((k) => [k, specs[k]])) : specs;
+        out.felt[kind] = await feltCase({ sessions, specs: pages, runs: P.feltRuns[kind], timing: P.feltTiming, log });
         out.hover[kind] = await hoverCase({ session: sessions.with, url: specs.article.url, opens: P.hoverOpens[kind], dwellMs, timing: P.feltTiming, log });
-        if (kind === 'chromium')
-          out.frames = await framesCase({
-            sessions,
-            url: site.url('/frames'),
-            runs: P.framesRuns,
-            quietMs: P.feltTiming.quietMs * 2,
-            frameCount: P.frameCount,
-            log,
-          });
+        if (kind === 'chromium') {
+          const frames = { url: site.url('/frames'), runs: P.framesRuns, quietMs: P.feltTiming.quietMs * 2, frameCount: P.frameCount };
+          out.frames = await framesCase({ sessions, ...frames, log });
+          out.startup = await startupCase({ sessions, url: site.url('/blank'), runs: P.blankRuns, settleMs: P.feltTiming.quietMs, log });
+        }
       } finally {
         await sessions.with.close();
         await sessions.without.close();

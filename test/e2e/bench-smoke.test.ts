@@ -88,7 +88,7 @@ describe('bench smoke', () => {
     // The outside view: the built extension marks the pages it is loaded in, and nothing marks them without it.
     const o = r.outside;
     for (const kind of ['chromium', 'firefox']) {
-      for (const key of ['article', 'dense', 'spa']) {
+      for (const key of kind === 'chromium' ? ['article', 'dense', 'spa'] : r.params.firefoxPages) {
         const c = o.felt[kind][key];
         expect(c.with.marks.median, `${kind} ${key}`).toBeGreaterThan(0);
         expect(c.without.marks.median).toBe(0);
@@ -103,6 +103,7 @@ describe('bench smoke', () => {
     expect(o.felt.chromium.article.with.totalBlockingMs.median).toBeGreaterThanOrEqual(0);
     expect(o.frames.framesLoaded).toBe(o.frames.frames);
     positive(o.frames.withMB.median);
+    expect(o.startup.addedMs.runs).toHaveLength(r.params.blankRuns);
 
     positive(r.startup.medianMs);
     expect(r.everyFrame.files.map((x: { file: string }) => x.file)).toContain('content.js');
@@ -126,6 +127,7 @@ describe('bench smoke', () => {
       'framesHeap',
       'everyFrameGzip',
       'startup',
+      'startupBuilt',
     ];
     expect(Object.keys(r.targets).sort()).toEqual([...targetNames].sort());
     for (const name of targetNames) expect(typeof r.targets[name].pass).toBe('boolean');
