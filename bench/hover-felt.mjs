@@ -49,6 +49,9 @@ export async function hoverCase({ session, url, opens, dwellMs, timing, log }) {
   const page = await session.newPage();
   const dwell = [];
   const cold = [];
+  // Where the time goes: until the card is in the page (script, hit test) and from there to paint.
+  const shown = [];
+  const paint = [];
   try {
     await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
     await settle(page, { ...timing, marks: true });
@@ -64,6 +67,8 @@ export async function hoverCase({ session, url, opens, dwellMs, timing, log }) {
       await painted(page);
       const h = await page.evaluate(probeResult);
       dwell.push(h.painted - h.firstMove - dwellMs);
+      shown.push(h.shownAt - h.firstMove - dwellMs);
+      paint.push(h.painted - h.shownAt);
       await page.keyboard.press('Escape');
       await closed(page);
       await sleep(50);
@@ -73,6 +78,7 @@ export async function hoverCase({ session, url, opens, dwellMs, timing, log }) {
       await painted(page);
       const c = await page.evaluate(probeResult);
       cold.push(c.painted - c.lastClick);
+      paint.push(c.painted - c.shownAt);
       await page.keyboard.press('Escape');
       await closed(page);
       await page.mouse.move(2, 2);
@@ -82,5 +88,5 @@ export async function hoverCase({ session, url, opens, dwellMs, timing, log }) {
     await page.close().catch(() => {});
   }
   const sum = (xs) => ({ ...spread(xs), p95: r2(pct(xs, 95)) });
-  return { opens, dwellMs, afterDwell: sum(dwell), nothingAhead: sum(cold) };
+  return { opens, dwellMs, afterDwell: sum(dwell), nothingAhead: sum(cold), dwellEndToShown: spread(shown), shownToPainted: spread(paint) };
 }

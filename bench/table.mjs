@@ -59,7 +59,7 @@ function outsideRows(res, lines) {
   }
   for (const [kind, h] of Object.entries(o.hover)) {
     lines.push(
-      `hover on the 2 MB article, ${kind}, built extension, ${h.opens} opens: dwell end -> painted ${sp(h.afterDwell, 1)} ms (p95 ${f(h.afterDwell.p95)}); nothing built ahead (click) ${sp(h.nothingAhead, 1)} ms (p95 ${f(h.nothingAhead.p95)})`,
+      `hover on the 2 MB article, ${kind}, built extension, ${h.opens} opens: dwell end -> painted ${sp(h.afterDwell, 1)} ms (p95 ${f(h.afterDwell.p95)}); nothing built ahead (click) ${sp(h.nothingAhead, 1)} ms (p95 ${f(h.nothingAhead.p95)}); dwell end -> card in the page ${sp(h.dwellEndToShown, 1)}, in the page -> painted ${sp(h.shownToPainted, 1)} ms`,
     );
   }
   const fr = o.frames;
@@ -67,6 +67,8 @@ function outsideRows(res, lines) {
     lines.push(
       `frames: ${fr.frames} name-free same-origin frames, JS heap after GC ${sp(fr.withMB, 2)} vs ${sp(fr.withoutMB, 2)} MB: added ${sp(fr.addedMB, 2)} MB`,
     );
+  const su = o.startup;
+  if (su) lines.push(`blank page, chromium: script time (CDP ScriptDuration) ${sp(su.withMs, 2)} vs ${sp(su.withoutMs, 2)} ms: added ${sp(su.addedMs, 2)} ms`);
 }
 
 export function table(res) {
