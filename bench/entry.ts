@@ -107,6 +107,13 @@ async function longestTask(from: number, to: number): Promise<{ longest: number;
   return { longest: tasks.reduce((m, e) => Math.max(m, e.duration), 0), count: tasks.length, frameBlocking };
 }
 
+/** The blocks `floorText` reads whole: those the scan reads by one `textContent` (src/page/element-kinds.ts). */
+// prettier-ignore
+const TEXT_BLOCKS = new Set([
+  'p', 'li', 'td', 'th', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'caption', 'figcaption', 'summary', 'legend', 'address',
+  'ul', 'ol', 'dl', 'tr', 'tbody', 'thead', 'tfoot', 'table',
+]);
+
 function rootOf(selector?: string): Element {
   return selector ? document.querySelector(selector)! : document.documentElement;
 }
@@ -157,6 +164,18 @@ const api = {
     return { ms, mentions: scanner.mentionCount, records: scanner.mentions().length };
   },
 
+  /**
+   * The scan as a page pays for it: the matcher made from the dataset and its automaton built by the
+   * first block of text, inside the timer, then the synchronous full scan.
+   */
+  scanCold(selector?: string): { ms: number; mentions: number } {
+    const root = rootOf(selector);
+    const t0 = now();
+    const scanner = new PageScanner(new Matcher(dataset));
+    scanner.scanAll(root);
+    return { ms: now() - t0, mentions: scanner.mentionCount };
+  },
+
   /** The live sliced scan as the content script runs it (marks + figure count on every change), until `ready`. */
   async liveScan(selector?: string): Promise<{ ms: number; mentions: number; longestTask: number; longTasks: number; frameBlocking: number }> {
     const m = getMatcher();
@@ -185,6 +204,27 @@ const api = {
       nodes++;
     }
     return { ms: now() - t0, nodes, chars };
+  },
+
+  /**
+   * The other floor: the same content's text read as the scan reads it, a block at a time by
+   * `textContent` (paragraphs, headings, list items and whole lists, cells and whole tables), and
+   * text outside any such block node by node.
+   */
+  floorText(selector?: string): { ms: number; chars: number } {
+    const root = rootOf(selector);
+    const t0 = now();
+    let chars = 0;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+      acceptNode(n) {
+        if (n.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
+        if (!TEXT_BLOCKS.has((n as Element).localName)) return NodeFilter.FILTER_SKIP;
+        chars += (n.textContent ?? '').length; // the whole block at once; its nodes are not visited
+        return NodeFilter.FILTER_REJECT;
+      },
+    });
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) chars += (n as Text).data.length;
+    return { ms: now() - t0, chars };
   },
 
   /** mark.js (loaded by the runner) marking every name form. */

@@ -194,3 +194,53 @@ export function wideDom(seed, names, textNodes) {
 export function document(body) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head><body>${body}</body></html>`;
 }
+
+/**
+ * A page as dense in names as the story itself: a figure's name in about `share` of its
+ * `paragraphs` paragraphs (the story's own coverage names someone in ~80 % of them).
+ */
+export function denseArticle(seed, names, paragraphs, share = 0.8) {
+  const rnd = mulberry32(seed);
+  const parts = ['<header><h1>Talks in Tianjin: who was in the room</h1></header><main><article id="a">'];
+  for (let i = 0; i < paragraphs; i++) {
+    if (i % 50 === 0) parts.push(`<h2>Section ${i / 50 + 1}</h2>`);
+    let html = inlineMarkup(rnd, esc(sentence(rnd, 6 + Math.floor(rnd() * 10))));
+    if (rnd() < share) html += ` ${nameHtml(rnd, names[Math.floor(rnd() * names.length)])} ${esc(sentence(rnd, 4 + Math.floor(rnd() * 6)))}`;
+    parts.push(`<p>${html}</p>`);
+  }
+  parts.push('</article></main>');
+  return parts.join('');
+}
+
+/**
+ * A single-page app's article: `first` is shown, `next` waits in a template; `swapInPage` (run in
+ * the page, bench/in-page.mjs) replaces the article's paragraphs with it in place, as a client-side
+ * navigation does.
+ */
+export function spaArticle(first, next) {
+  return `${first}<template id="next">${next}</template>`;
+}
+
+// Words of everyday small print (weather, recipes, offers): text no figure's name or cue occurs in.
+const NAME_FREE = (
+  'sunny cloudy showers breezy mild warm cool tomorrow afternoon recipe flour sugar butter oven bake minutes ' +
+  'stir gently serve fresh garden offer today free shipping order subscribe newsletter discount cart checkout ' +
+  'size colour cotton blue green yellow comfortable shoes jacket season sale members points reward'
+).split(/\s+/);
+
+/** A frame's document: `paragraphs` short paragraphs of `NAME_FREE` words (an ad, a widget). */
+export function nameFreeFrame(seed, paragraphs) {
+  const rnd = mulberry32(seed);
+  const parts = [];
+  for (let i = 0; i < paragraphs; i++) {
+    const words = Array.from({ length: 8 + Math.floor(rnd() * 12) }, () => NAME_FREE[Math.floor(rnd() * NAME_FREE.length)]);
+    parts.push(`<p>${words.join(' ')}.</p>`);
+  }
+  return document(parts.join(''));
+}
+
+/** A page holding `count` same-origin iframes `${prefix}0`…, and a little name-free text of its own. */
+export function framesPage(count, prefix) {
+  const frames = Array.from({ length: count }, (_, i) => `<iframe src="${prefix}${i}" width="300" height="120"></iframe>`);
+  return document(`<p>Weather and offers for today.</p>${frames.join('')}`);
+}

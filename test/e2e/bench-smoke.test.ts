@@ -1,6 +1,6 @@
 // @vitest-environment node
 // The bench harness (bench/run.mjs) in smoke mode: tiny pages through the same code paths as the
-// full bench, in headless Chromium. Checks the shape of the results and that the values are sane;
+// full bench, in headless Chromium, and the outside view with the built extension in Chromium and Firefox. Checks the shape of the results and that the values are sane;
 // the performance targets themselves are the full bench's business (`npm run bench`).
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -49,16 +49,23 @@ describe('bench smoke', () => {
 
     expect(r.mode).toBe('smoke');
     expect(r.dataset.figures).toBeGreaterThan(0);
-    for (const key of ['article', 'wide']) {
+    for (const key of ['article', 'wide', 'dense']) {
       const c = r.cases[key];
-      for (const v of [c.floorMs, c.scanAllMs, c.liveScanMs, c.scanVsFloor, c.scanVsFloorOfMedians, c.liveVsFloor, c.textChars, c.textNodes]) positive(v);
+      for (const v of [c.floorMs, c.scanMs, c.liveScanMs, c.scanVsWalk.median, c.liveVsWalk.median, c.textChars, c.textNodes]) positive(v);
+      // Every run gives each ratio (the textContent floor of a tiny page may read as 0 ms).
+      expect(c.scanVsText.runs).toHaveLength(r.params.runs);
       expect(c.mentions).toBeGreaterThan(0);
       // The live scan finds what the synchronous scan finds.
       expect(c.liveMentions).toBe(c.mentions);
       expect(c.longestTaskMs).toBeGreaterThanOrEqual(0);
+    }
+    for (const key of ['article', 'wide']) {
+      const c = r.cases[key];
       expect(c.markJs.timedOut || c.markJs.ms > 0).toBe(true);
       positive(c.markVsOurs);
     }
+    // The dense page names someone in most paragraphs.
+    expect(r.cases.dense.mentions).toBeGreaterThan(r.params.denseParagraphs / 2);
     // Names every ~2 KB of the article, Chinese included.
     expect(r.cases.article.mentions).toBeGreaterThanOrEqual(10);
 
@@ -78,11 +85,33 @@ describe('bench smoke', () => {
     for (const v of [h.medianMs, h.p95Ms, h.doubleRafMedianMs, h.openJsMedianMs, h.prepareMedianMs, h.coldMedianMs, h.coldOpenJsMedianMs]) positive(v);
     expect(h.p95Ms).toBeGreaterThanOrEqual(h.medianMs);
 
+    // The outside view: the built extension marks the pages it is loaded in, and nothing marks them without it.
+    const o = r.outside;
+    for (const kind of ['chromium', 'firefox']) {
+      for (const key of kind === 'chromium' ? ['article', 'dense', 'spa'] : r.params.firefoxPages) {
+        const c = o.felt[kind][key];
+        expect(c.with.marks.median, `${kind} ${key}`).toBeGreaterThan(0);
+        expect(c.without.marks.median).toBe(0);
+        expect(c.added.gapsOver50.runs).toHaveLength(r.params.feltRuns[kind]);
+      }
+      const h = o.hover[kind];
+      expect(h.afterDwell.runs).toHaveLength(h.opens);
+      expect(h.nothingAhead.runs).toHaveLength(h.opens);
+      // Painted after the reader acted, not before.
+      expect(h.nothingAhead.min).toBeGreaterThan(0);
+    }
+    expect(o.felt.chromium.article.with.totalBlockingMs.median).toBeGreaterThanOrEqual(0);
+    expect(o.frames.framesLoaded).toBe(o.frames.frames);
+    positive(o.frames.withMB.median);
+    expect(o.startup.addedMs.runs).toHaveLength(r.params.blankRuns);
+
     positive(r.startup.medianMs);
-    if (r.contentScript) expect(r.contentScript.gzipBytes).toBeLessThan(r.contentScript.bytes);
+    expect(r.everyFrame.files.map((x: { file: string }) => x.file)).toContain('content.js');
+    expect(r.everyFrame.jsGzipBytes).toBeLessThan(r.everyFrame.jsBytes);
 
     const targetNames = [
-      'scanVsFloorArticle',
+      'scanVsTextArticle',
+      'scanVsTextDense',
       'scanVsFloorWide',
       'markVsOursArticle',
       'longestTaskDuringScans',
@@ -90,8 +119,15 @@ describe('bench smoke', () => {
       'manyNamesScanRatio',
       'manyNamesBuild',
       'hoverMedian',
-      'contentGzip',
+      'feltAddedLongFramesArticle',
+      'feltAddedLongFramesDense',
+      'feltAddedLongFramesSpa',
+      'hoverEverywhere',
+      'hoverNothingAhead',
+      'framesHeap',
+      'everyFrameGzip',
       'startup',
+      'startupBuilt',
     ];
     expect(Object.keys(r.targets).sort()).toEqual([...targetNames].sort());
     for (const name of targetNames) expect(typeof r.targets[name].pass).toBe('boolean');
