@@ -118,14 +118,19 @@ export async function compileFigures() {
 let freshness = [];
 const logFreshness = () => freshness.forEach((line) => log(line));
 
-/** esbuild plugin: `import dataset from 'virtual:dataset'` gives the compiled dataset. */
+/**
+ * esbuild plugin: `import dataset from 'virtual:dataset'` gives the compiled dataset;
+ * `'virtual:page-dataset'`, the part of it the content script of every frame carries (the name
+ * patterns, each figure's id and category: no card text); `'virtual:card-dataset'`, the part
+ * card.js carries (the figures, without the patterns). See src/core/dataset.ts.
+ */
 export function datasetPlugin(getDataset) {
   return {
     name: 'dataset',
     setup(build) {
-      build.onResolve({ filter: /^virtual:dataset$/ }, () => ({ path: 'dataset', namespace: 'dataset' }));
-      build.onLoad({ filter: /.*/, namespace: 'dataset' }, async () => ({
-        contents: datasetModule(await getDataset()),
+      build.onResolve({ filter: /^virtual:((page|card)-)?dataset$/ }, (args) => ({ path: args.path.slice('virtual:'.length), namespace: 'dataset' }));
+      build.onLoad({ filter: /.*/, namespace: 'dataset' }, async (args) => ({
+        contents: datasetModule(DATASET_PARTS[args.path](await getDataset())),
         loader: 'js',
         watchFiles: (await readFigureFiles()).map((f) => path.join(root, f.file)),
         watchDirs: [figuresDir],
@@ -133,6 +138,13 @@ export function datasetPlugin(getDataset) {
     },
   };
 }
+
+/** The dataset's parts, by the virtual module that gives each (src/core/dataset.ts: `PageDataset`, `CardDataset`). */
+const DATASET_PARTS = {
+  dataset: (dataset) => dataset,
+  'page-dataset': (dataset) => ({ figures: dataset.figures.map(({ id, category }) => ({ id, category })), patterns: dataset.patterns }),
+  'card-dataset': ({ reviewed, figures }) => ({ reviewed, figures, patterns: [] }),
+};
 
 /**
  * The dataset as a module. A source that several figures cite (the story itself, most of all), and
@@ -162,10 +174,15 @@ export function datasetModule(dataset) {
   };
   const sources = shared('S');
   const entries = shared('E');
-  const figures = dataset.figures.map((figure) => withShared(figure, 'sources', sources));
+  const figures = dataset.figures.map((figure) => (figure.sources ? withShared(figure, 'sources', sources) : JSON.stringify(figure)));
   const patterns = dataset.patterns.map((pattern) => withShared(pattern, 'entries', entries));
   const { figures: _figures, patterns: _patterns, ...top } = dataset;
-  const body = `${JSON.stringify(top).slice(0, -1)},"figures":[${figures.join(',')}],"patterns":[${patterns.join(',')}]}`;
+  const fields = [
+    ...Object.entries(top).map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`),
+    `"figures":[${figures.join(',')}]`,
+    `"patterns":[${patterns.join(',')}]`,
+  ];
+  const body = `{${fields.join(',')}}`;
   return `${sources.declaration()}${entries.declaration()}export default ${body};\n`;
 }
 
@@ -212,6 +229,7 @@ function bundleOptions(getDataset, outdir) {
   return {
     entryPoints: {
       content: path.join(root, 'src/extension/content.ts'),
+      card: path.join(root, 'src/extension/card.ts'),
       background: path.join(root, 'src/extension/background.ts'),
       ...Object.fromEntries(EXTENSION_PAGES.map((page) => [page, path.join(root, `src/extension/${page}.tsx`)])),
     },

@@ -61,3 +61,12 @@ export interface CompiledDataset {
   figures: Figure[];
   patterns: CompiledPattern[];
 }
+
+/** What the content script of every frame carries: the name patterns, and of each figure what its marks and counts need. */
+export interface PageDataset {
+  figures: Pick<Figure, 'id' | 'category'>[];
+  patterns: CompiledPattern[];
+}
+
+/** What card.js carries: the figures, whole, for their cards. */
+export type CardDataset = Pick<CompiledDataset, 'reviewed' | 'figures'>;
