@@ -130,7 +130,7 @@ export function datasetPlugin(getDataset) {
     setup(build) {
       build.onResolve({ filter: /^virtual:((page|card)-)?dataset$/ }, (args) => ({ path: args.path.slice('virtual:'.length), namespace: 'dataset' }));
       build.onLoad({ filter: /.*/, namespace: 'dataset' }, async (args) => ({
-        contents: datasetModule(DATASET_PARTS[args.path](await getDataset())),
+        contents: args.path === 'page-dataset' ? pageDatasetModule(await getDataset()) : datasetModule(DATASET_PARTS[args.path](await getDataset())),
         loader: 'js',
         watchFiles: (await readFigureFiles()).map((f) => path.join(root, f.file)),
         watchDirs: [figuresDir],
@@ -139,34 +139,66 @@ export function datasetPlugin(getDataset) {
   };
 }
 
-/** The dataset's parts, by the virtual module that gives each (src/core/dataset.ts: `PageDataset`, `CardDataset`). */
+/** The dataset's parts, by the virtual module that gives each (src/core/dataset.ts: `CardDataset`). */
 const DATASET_PARTS = {
   dataset: (dataset) => dataset,
-  'page-dataset': (dataset) => ({ figures: dataset.figures.map(({ id, category }) => ({ id, category })), patterns: dataset.patterns }),
   'card-dataset': ({ reviewed, figures }) => ({ reviewed, figures, patterns: [] }),
 };
 
 /**
- * The dataset as a module. A source that several figures cite (the story itself, most of all), and
- * a pattern entry that several name forms share (most are alike: one figure, no special rule), is
- * written once and shared: the content script carries the whole dataset, and its size counts.
+ * Values written once and referred to as `name[index]` wherever they recur: a source that several
+ * figures cite (the story itself, most of all), a pattern entry that several name forms share (most
+ * are alike: one figure, no special rule). The bundles carry the dataset, and their size counts.
  */
-export function datasetModule(dataset) {
-  const shared = (name) => {
-    const values = [];
-    const indexOf = new Map();
-    const ref = (value) => {
-      const key = JSON.stringify(value);
-      let index = indexOf.get(key);
-      if (index === undefined) {
-        index = values.length;
-        indexOf.set(key, index);
-        values.push(value);
-      }
-      return `${name}[${index}]`;
-    };
-    return { ref, declaration: () => `const ${name} = ${JSON.stringify(values)};\n` };
+function shared(name) {
+  const values = [];
+  const indexOf = new Map();
+  const ref = (value) => {
+    const key = JSON.stringify(value);
+    let index = indexOf.get(key);
+    if (index === undefined) {
+      index = values.length;
+      indexOf.set(key, index);
+      values.push(value);
+    }
+    return `${name}[${index}]`;
   };
+  return { ref, declaration: () => `const ${name} = ${JSON.stringify(values)};\n` };
+}
+
+/**
+ * The part of the dataset every frame carries (src/core/dataset.ts, `PageDataset`): each figure's
+ * id and category, the patterns' texts as one string, and their entries made by a function the
+ * first time they are read. The gate of a frame's matcher reads only the texts, so a frame whose
+ * text names no one never makes the hundreds of entry objects (about 76 KB of heap a frame).
+ */
+export function pageDatasetModule(dataset) {
+  const texts = dataset.patterns.map((pattern) => pattern.text);
+  if (texts.some((text) => text.includes('\n'))) throw new BuildError('a folded name pattern holds a line break');
+  const entries = shared('E');
+  const lists = dataset.patterns.map((pattern) => `[${pattern.entries.map(entries.ref).join(',')}]`);
+  const figures = dataset.figures.map(({ id, category }) => ({ id, category }));
+  return `const texts = ${JSON.stringify(texts.join('\n'))};
+function makePatterns() {
+  ${entries.declaration()}  const lists = [${lists.join(',')}];
+  const t = texts.split('\\n');
+  return lists.map((entries, i) => ({ text: t[i], entries }));
+}
+let patterns = null;
+export default {
+  figures: ${JSON.stringify(figures)},
+  get patterns() {
+    return (patterns ??= makePatterns());
+  },
+  get patternTexts() {
+    return texts.split('\\n');
+  },
+};
+`;
+}
+
+/** The dataset as a module, each cited source and each alike pattern entry written once (`shared`). */
+export function datasetModule(dataset) {
   /** `object` written out with its `key` list as references to shared values. */
   const withShared = (object, key, { ref }) => {
     const { [key]: list, ...rest } = object;
@@ -174,7 +206,7 @@ export function datasetModule(dataset) {
   };
   const sources = shared('S');
   const entries = shared('E');
-  const figures = dataset.figures.map((figure) => (figure.sources ? withShared(figure, 'sources', sources) : JSON.stringify(figure)));
+  const figures = dataset.figures.map((figure) => withShared(figure, 'sources', sources));
   const patterns = dataset.patterns.map((pattern) => withShared(pattern, 'entries', entries));
   const { figures: _figures, patterns: _patterns, ...top } = dataset;
   const fields = [

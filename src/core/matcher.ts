@@ -1,6 +1,6 @@
 /** Finds name and cue candidates in one block of text. Pure: no DOM. */
 import { buildAutomaton, UNRESOLVED, type Automaton } from './automaton';
-import { CaseMode, type CompiledDataset, type CompiledPattern, type PatternEntry } from './dataset';
+import { CaseMode, type CompiledPattern, type PatternEntry, type PatternSource } from './dataset';
 import { endAfter, foldCodePoint, foldUnit, UNIT_REMOVED, UNIT_SPACE } from './fold';
 import { namesAnother } from './neighbours';
 import { Prefilter } from './prefilter';
@@ -66,10 +66,8 @@ interface Tables {
  */
 const GATE_DENSE_ENTRIES = 1 << 14;
 
-function patternTexts(patterns: readonly CompiledPattern[]): string[] {
-  const texts = new Array<string>(patterns.length);
-  for (let i = 0; i < patterns.length; i++) texts[i] = patterns[i]!.text;
-  return texts;
+function patternTexts(source: PatternSource): readonly string[] {
+  return source.patternTexts ?? source.patterns.map((pattern) => pattern.text);
 }
 
 function buildTables(patterns: readonly CompiledPattern[]): Tables {
@@ -99,7 +97,8 @@ function buildTables(patterns: readonly CompiledPattern[]): Tables {
 }
 
 export class Matcher {
-  readonly #source: readonly CompiledPattern[];
+  /** Read when the gate or the tables are built, not before: the page dataset makes its patterns when first read. */
+  readonly #source: PatternSource;
   /**
    * Built by the first block that may name someone (or `prepare`), not by the constructor: the
    * content script starts in every frame, and a frame whose text names no one never pays for them.
@@ -111,13 +110,13 @@ export class Matcher {
   #units = new Uint16Array(1024);
   #origins = new Int32Array(1024);
 
-  constructor(dataset: Pick<CompiledDataset, 'patterns'>) {
-    this.#source = dataset.patterns;
+  constructor(dataset: PatternSource) {
+    this.#source = dataset;
   }
 
   /** Builds the automaton now rather than at the first block matched. */
   prepare(): void {
-    this.#tables ??= buildTables(this.#source);
+    this.#tables ??= buildTables(this.#source.patterns);
   }
 
   /** Whether the full tables are built: false in a frame none of whose text passed the prefilter. */
@@ -203,7 +202,7 @@ export class Matcher {
     }
     // 2. The automaton over the folded units.
     if (n === 0) return EMPTY;
-    const { automaton, boundaryStart, boundaryEnd, startsOnlyAtBoundary } = (this.#tables ??= buildTables(this.#source));
+    const { automaton, boundaryStart, boundaryEnd, startsOnlyAtBoundary } = (this.#tables ??= buildTables(this.#source.patterns));
     const { classOf, classCount, denseRows, dense, depthOneEnd, childStart, unitOf, fail, hasOutput, terminal, dictionary, patternLengths } = automaton;
     let result: BlockMatches | null = null;
     let state = 0;
