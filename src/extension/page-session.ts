@@ -60,6 +60,8 @@ export class PageSession {
   #host: HostElement | null = null;
   #cards: Cards | null = null;
   #cardsLoading: Promise<Cards> | null = null;
+  /** The card's code could not be loaded here: asked for again only when a card is wanted, not at every new name. */
+  #cardsFailed = false;
   /** Counts the cards asked for: one asked for while the card's code was loading opens only if no other, and no close, came after. */
   #openRequest = 0;
   #theme: Theme;
@@ -96,7 +98,7 @@ export class PageSession {
       if (visible.added.length) {
         this.#hover.recheck();
         // The card's code comes while the reader has not reached a name yet, so that the first dwell finds it.
-        void this.#getCards().catch(() => undefined);
+        if (!this.#cardsFailed) void this.#getCards().catch(() => undefined);
       }
       if (this.#host) this.#host.element.dataset.mentions = String(changes.total);
       if (!this.#figuresTimer) {
@@ -256,6 +258,7 @@ export class PageSession {
       },
       (error: unknown) => {
         this.#cardsLoading = null;
+        this.#cardsFailed = true;
         throw error;
       },
     );
