@@ -118,14 +118,19 @@ export async function compileFigures() {
 let freshness = [];
 const logFreshness = () => freshness.forEach((line) => log(line));
 
-/** esbuild plugin: `import dataset from 'virtual:dataset'` gives the compiled dataset. */
+/**
+ * esbuild plugin: `import dataset from 'virtual:dataset'` gives the compiled dataset;
+ * `'virtual:page-dataset'`, the part of it the content script of every frame carries (the name
+ * patterns, each figure's id and category: no card text); `'virtual:card-dataset'`, the part
+ * card.js carries (the figures, without the patterns). See src/core/dataset.ts.
+ */
 export function datasetPlugin(getDataset) {
   return {
     name: 'dataset',
     setup(build) {
-      build.onResolve({ filter: /^virtual:dataset$/ }, () => ({ path: 'dataset', namespace: 'dataset' }));
-      build.onLoad({ filter: /.*/, namespace: 'dataset' }, async () => ({
-        contents: datasetModule(await getDataset()),
+      build.onResolve({ filter: /^virtual:((page|card)-)?dataset$/ }, (args) => ({ path: args.path.slice('virtual:'.length), namespace: 'dataset' }));
+      build.onLoad({ filter: /.*/, namespace: 'dataset' }, async (args) => ({
+        contents: args.path === 'page-dataset' ? pageDatasetModule(await getDataset()) : datasetModule(DATASET_PARTS[args.path](await getDataset())),
         loader: 'js',
         watchFiles: (await readFigureFiles()).map((f) => path.join(root, f.file)),
         watchDirs: [figuresDir],
@@ -134,27 +139,66 @@ export function datasetPlugin(getDataset) {
   };
 }
 
+/** The dataset's parts, by the virtual module that gives each (src/core/dataset.ts: `CardDataset`). */
+const DATASET_PARTS = {
+  dataset: (dataset) => dataset,
+  'card-dataset': ({ reviewed, figures }) => ({ reviewed, figures, patterns: [] }),
+};
+
 /**
- * The dataset as a module. A source that several figures cite (the story itself, most of all), and
- * a pattern entry that several name forms share (most are alike: one figure, no special rule), is
- * written once and shared: the content script carries the whole dataset, and its size counts.
+ * Values written once and referred to as `name[index]` wherever they recur: a source that several
+ * figures cite (the story itself, most of all), a pattern entry that several name forms share (most
+ * are alike: one figure, no special rule). The bundles carry the dataset, and their size counts.
  */
-export function datasetModule(dataset) {
-  const shared = (name) => {
-    const values = [];
-    const indexOf = new Map();
-    const ref = (value) => {
-      const key = JSON.stringify(value);
-      let index = indexOf.get(key);
-      if (index === undefined) {
-        index = values.length;
-        indexOf.set(key, index);
-        values.push(value);
-      }
-      return `${name}[${index}]`;
-    };
-    return { ref, declaration: () => `const ${name} = ${JSON.stringify(values)};\n` };
+function shared(name) {
+  const values = [];
+  const indexOf = new Map();
+  const ref = (value) => {
+    const key = JSON.stringify(value);
+    let index = indexOf.get(key);
+    if (index === undefined) {
+      index = values.length;
+      indexOf.set(key, index);
+      values.push(value);
+    }
+    return `${name}[${index}]`;
   };
+  return { ref, declaration: () => `const ${name} = ${JSON.stringify(values)};\n` };
+}
+
+/**
+ * The part of the dataset every frame carries (src/core/dataset.ts, `PageDataset`): each figure's
+ * id and category, the patterns' texts as one string, and their entries made by a function the
+ * first time they are read. The gate of a frame's matcher reads only the texts, so a frame whose
+ * text names no one never makes the hundreds of entry objects (about 76 KB of heap a frame).
+ */
+export function pageDatasetModule(dataset) {
+  const texts = dataset.patterns.map((pattern) => pattern.text);
+  if (texts.some((text) => text.includes('\n'))) throw new BuildError('a folded name pattern holds a line break');
+  const entries = shared('E');
+  const lists = dataset.patterns.map((pattern) => `[${pattern.entries.map(entries.ref).join(',')}]`);
+  const figures = dataset.figures.map(({ id, category }) => ({ id, category }));
+  return `const texts = ${JSON.stringify(texts.join('\n'))};
+function makePatterns() {
+  ${entries.declaration()}  const lists = [${lists.join(',')}];
+  const t = texts.split('\\n');
+  return lists.map((entries, i) => ({ text: t[i], entries }));
+}
+let patterns = null;
+export default {
+  figures: ${JSON.stringify(figures)},
+  get patterns() {
+    return (patterns ??= makePatterns());
+  },
+  get patternTexts() {
+    return texts.split('\\n');
+  },
+};
+`;
+}
+
+/** The dataset as a module, each cited source and each alike pattern entry written once (`shared`). */
+export function datasetModule(dataset) {
   /** `object` written out with its `key` list as references to shared values. */
   const withShared = (object, key, { ref }) => {
     const { [key]: list, ...rest } = object;
@@ -165,7 +209,12 @@ export function datasetModule(dataset) {
   const figures = dataset.figures.map((figure) => withShared(figure, 'sources', sources));
   const patterns = dataset.patterns.map((pattern) => withShared(pattern, 'entries', entries));
   const { figures: _figures, patterns: _patterns, ...top } = dataset;
-  const body = `${JSON.stringify(top).slice(0, -1)},"figures":[${figures.join(',')}],"patterns":[${patterns.join(',')}]}`;
+  const fields = [
+    ...Object.entries(top).map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`),
+    `"figures":[${figures.join(',')}]`,
+    `"patterns":[${patterns.join(',')}]`,
+  ];
+  const body = `{${fields.join(',')}}`;
   return `${sources.declaration()}${entries.declaration()}export default ${body};\n`;
 }
 
@@ -212,6 +261,7 @@ function bundleOptions(getDataset, outdir) {
   return {
     entryPoints: {
       content: path.join(root, 'src/extension/content.ts'),
+      card: path.join(root, 'src/extension/card.ts'),
       background: path.join(root, 'src/extension/background.ts'),
       ...Object.fromEntries(EXTENSION_PAGES.map((page) => [page, path.join(root, `src/extension/${page}.tsx`)])),
     },

@@ -61,3 +61,21 @@ export interface CompiledDataset {
   figures: Figure[];
   patterns: CompiledPattern[];
 }
+
+/** What a matcher is made from: the patterns, and optionally their texts alone (read without making the patterns). */
+export interface PatternSource {
+  readonly patterns: readonly CompiledPattern[];
+  readonly patternTexts?: readonly string[];
+}
+
+/**
+ * What the content script of every frame carries: the name patterns, and of each figure what its
+ * marks and counts need. `patterns` is made when first read (build.mjs, `pageDatasetModule`).
+ */
+export interface PageDataset extends PatternSource {
+  readonly figures: readonly Pick<Figure, 'id' | 'category'>[];
+  readonly patternTexts: readonly string[];
+}
+
+/** What card.js carries: the figures, whole, for their cards. */
+export type CardDataset = Pick<CompiledDataset, 'reviewed' | 'figures'>;

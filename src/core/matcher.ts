@@ -1,6 +1,6 @@
 /** Finds name and cue candidates in one block of text. Pure: no DOM. */
 import { buildAutomaton, UNRESOLVED, type Automaton } from './automaton';
-import { CaseMode, type CompiledDataset, type CompiledPattern, type PatternEntry } from './dataset';
+import { CaseMode, type CompiledPattern, type PatternEntry, type PatternSource } from './dataset';
 import { endAfter, foldCodePoint, foldUnit, UNIT_REMOVED, UNIT_SPACE } from './fold';
 import { namesAnother } from './neighbours';
 import { Prefilter } from './prefilter';
@@ -58,6 +58,18 @@ interface Tables {
   readonly startsOnlyAtBoundary: Uint8Array;
 }
 
+/**
+ * Dense entries of the gate's automaton (see `Matcher.mayMatch`): the root's row and a few more. The
+ * full tables for the real dataset take about 10 MB (the automaton's dense rows and the prefilter's
+ * rows over them); the gate, about 0.5 MB, and it answers exactly as the prefilter does, only more
+ * slowly on text that goes deep into names, which a name-free frame seldom does.
+ */
+const GATE_DENSE_ENTRIES = 1 << 14;
+
+function patternTexts(source: PatternSource): readonly string[] {
+  return source.patternTexts ?? source.patterns.map((pattern) => pattern.text);
+}
+
 function buildTables(patterns: readonly CompiledPattern[]): Tables {
   // Flags in arrays of their own rather than copies of the patterns: with 100,000 names, copying
   // the pattern objects cost more than building the automaton.
@@ -85,23 +97,31 @@ function buildTables(patterns: readonly CompiledPattern[]): Tables {
 }
 
 export class Matcher {
-  readonly #source: readonly CompiledPattern[];
+  /** Read when the gate or the tables are built, not before: the page dataset makes its patterns when first read. */
+  readonly #source: PatternSource;
   /**
-   * Built by the first block matched (or `prepare`), not by the constructor: the content script
-   * starts in every frame, and a page or frame without text never pays for the automaton.
+   * Built by the first block that may name someone (or `prepare`), not by the constructor: the
+   * content script starts in every frame, and a frame whose text names no one never pays for them.
    */
   #tables: Tables | null = null;
+  /** The prefilter over a sparse automaton, which decides whether the full tables are needed; dropped once they are built. */
+  #gate: Prefilter | null = null;
   /** The folded text of the block being matched, and the original index of each unit (reused buffers). */
   #units = new Uint16Array(1024);
   #origins = new Int32Array(1024);
 
-  constructor(dataset: Pick<CompiledDataset, 'patterns'>) {
-    this.#source = dataset.patterns;
+  constructor(dataset: PatternSource) {
+    this.#source = dataset;
   }
 
   /** Builds the automaton now rather than at the first block matched. */
   prepare(): void {
-    this.#tables ??= buildTables(this.#source);
+    this.#tables ??= buildTables(this.#source.patterns);
+  }
+
+  /** Whether the full tables are built: false in a frame none of whose text passed the prefilter. */
+  get built(): boolean {
+    return this.#tables !== null;
   }
 
   get stateCount(): number {
@@ -115,7 +135,12 @@ export class Matcher {
    * `matchBlock` only when it is true. Most blocks of a page stop here.
    */
   mayMatch(parts: readonly string[], count: number): boolean {
-    return (this.#tables ??= buildTables(this.#source)).prefilter.mayMatch(parts, count);
+    if (this.#tables) return this.#tables.prefilter.mayMatch(parts, count);
+    this.#gate ??= new Prefilter(buildAutomaton(patternTexts(this.#source), GATE_DENSE_ENTRIES));
+    if (!this.#gate.mayMatch(parts, count)) return false;
+    this.#gate = null;
+    this.prepare();
+    return true;
   }
 
   /**
@@ -177,7 +202,7 @@ export class Matcher {
     }
     // 2. The automaton over the folded units.
     if (n === 0) return EMPTY;
-    const { automaton, boundaryStart, boundaryEnd, startsOnlyAtBoundary } = (this.#tables ??= buildTables(this.#source));
+    const { automaton, boundaryStart, boundaryEnd, startsOnlyAtBoundary } = (this.#tables ??= buildTables(this.#source.patterns));
     const { classOf, classCount, denseRows, dense, depthOneEnd, childStart, unitOf, fail, hasOutput, terminal, dictionary, patternLengths } = automaton;
     let result: BlockMatches | null = null;
     let state = 0;

@@ -1,7 +1,7 @@
 /**
  * Background: the toolbar badge (how many figures the page names over all its frames, unless
- * switched off), the keyboard commands, which it forwards to the active tab's page, and the
- * first-run page.
+ * switched off), the keyboard commands, which it forwards to the active tab's page, the card's
+ * script, which it runs in the frames that ask for it, and the first-run page.
  */
 import browser, { type Runtime, type Tabs } from 'webextension-polyfill';
 import { LOOK_UP_MENU_ID, onLookUpClicked, type LookUpDeps, type MenuClick } from './context-menu';
@@ -44,15 +44,29 @@ browser.tabs.onUpdated.addListener((tabId, change) => {
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
   const message = parseMessage(raw);
+  const tabId = sender.tab?.id;
+  if (message?.type === 'load-card') {
+    if (tabId === undefined || sender.frameId === undefined) return Promise.reject(new Error('not a frame of a tab'));
+    return injectCard(tabId, sender.frameId);
+  }
   if (!message || message.type !== 'figures-on-page') {
     console.warn('Context Cards: dropped a malformed message', raw);
     return undefined;
   }
-  const tabId = sender.tab?.id;
   if (tabId === undefined || sender.frameId === undefined) return undefined;
   showBadge(tabId, tabFigures.set(tabId, sender.frameId, message.figures));
   return undefined;
 });
+
+/**
+ * card.js (the card's code and the figures' texts) into one frame, in the content script's
+ * isolated world: asked for by a frame whose scan found a name or that wants a card, so that the
+ * frames that name no one never load it. Resolves once it has run.
+ */
+async function injectCard(tabId: number, frameId: number): Promise<true> {
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['card.js'] });
+  return true;
+}
 
 browser.commands.onCommand.addListener((command: string, tab?: Tabs.Tab) => {
   if (!isCommand(command)) return;

@@ -4,24 +4,18 @@
  * screen readers. Whether it is pinned is the hover state's to say (`CardActions.isPinned`): the
  * card only shows it.
  */
-import type { CompiledDataset } from '../core/dataset';
+import type { CardDataset } from '../core/dataset';
+import type { Theme } from '../core/settings-model';
 import type { CardProps } from '../ui/Card';
 import { CardHost, type CardAnchor } from '../ui/card-host';
+import type { HostElement } from '../ui/host-element';
 import type { Translate } from '../ui/translate';
 import { announcementFor, type Announce } from './card-announcement';
+import type { CardActions, Cards } from './card-module';
 
-export interface CardActions {
-  /** The card's close button. */
-  close(): void;
-  /** The card's pin button. */
-  togglePin(): void;
-  /** Whether the open card is pinned. */
-  isPinned(): boolean;
-}
-
-export class CardController {
+export class CardController implements Cards {
   readonly host: CardHost;
-  readonly #dataset: CompiledDataset;
+  readonly #dataset: CardDataset;
   readonly #indexOf: Map<string, number>;
   readonly #actions: CardActions;
   readonly #t: Translate;
@@ -29,8 +23,9 @@ export class CardController {
   /** The language of the card's own strings (its locale's `uiLang` message). */
   readonly #uiLang: string;
 
-  constructor(doc: Document, dataset: CompiledDataset, actions: CardActions, t: Translate) {
-    this.host = new CardHost(doc);
+  /** `host`: the content script's element, which the card fills; without it, an element of its own. */
+  constructor(doc: Document, dataset: CardDataset, actions: CardActions, t: Translate, host?: HostElement) {
+    this.host = new CardHost(doc, host);
     this.#t = t;
     this.#dataset = dataset;
     this.#indexOf = new Map(dataset.figures.map((f, i) => [f.id, i]));
@@ -58,6 +53,19 @@ export class CardController {
   close(): void {
     this.#trail = [];
     this.host.hide();
+  }
+
+  contains(target: EventTarget | null): boolean {
+    return this.host.contains(target);
+  }
+
+  setTheme(theme: Theme): void {
+    this.host.setTheme(theme);
+  }
+
+  remove(): void {
+    this.close();
+    this.host.remove();
   }
 
   #props(trail: readonly number[] = this.#trail, pinned = this.#actions.isPinned()): CardProps {

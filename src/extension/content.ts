@@ -2,11 +2,12 @@
  * Content script: runs Context Cards on the page while the settings allow it, follows settings
  * changes live, and answers the toolbar popup and the keyboard commands.
  */
-import dataset from 'virtual:dataset';
+import dataset from 'virtual:page-dataset';
 import browser, { type Runtime } from 'webextension-polyfill';
+import { loadCardModule } from './card-module';
 import markCss from './highlight.css';
 import { t } from './i18n';
-import { FIGURES_PORT, newFrameToken, parseMessage, parseShowFigure, type FigureReport, type FiguresOnPageMessage } from './protocol';
+import { FIGURES_PORT, newFrameToken, parseMessage, parseShowFigure, type FigureReport, type FiguresOnPageMessage, type LoadCardMessage } from './protocol';
 import { PageSession, type SessionLook } from './page-session';
 import { isActiveOn, loadSettings, watchSettings, type Settings } from './settings';
 import { shadowRootReader, type ChromeDom } from '../page/shadow';
@@ -65,6 +66,13 @@ function start(): void {
   win.addEventListener('pagehide', () => reportToBadge([]));
   win.addEventListener('pageshow', (event) => event.persisted && figuresChanged());
 
+  /** The background runs card.js in this frame (this frame only), and answers once it has run. */
+  const loadCards = () =>
+    loadCardModule(async () => {
+      const message: LoadCardMessage = { type: 'load-card' };
+      await browser.runtime.sendMessage(message);
+    });
+
   const apply = (next: Settings): void => {
     const previous = settings;
     settings = next;
@@ -76,7 +84,7 @@ function start(): void {
     }
     session?.stop();
     session = active
-      ? new PageSession(win, dataset, { ...look, categories: next.categories, markCss, t, shadowRootOf, onFiguresChanged: figuresChanged })
+      ? new PageSession(win, dataset, { ...look, categories: next.categories, markCss, t, shadowRootOf, onFiguresChanged: figuresChanged, loadCards })
       : null;
     if (!session) figuresChanged();
   };

@@ -3,7 +3,7 @@
  * when the settings let it run on the page, stopped (every mark and listener gone) when they no
  * longer do.
  */
-import type { Category, CompiledDataset } from '../core/dataset';
+import type { Category, PageDataset } from '../core/dataset';
 import { Matcher } from '../core/matcher';
 import { mentionAtPoint } from '../page/hit-test';
 import { HoverIntent, type OpenReason } from '../page/hover';
@@ -14,10 +14,11 @@ import { focusedElement, mentionNearElement } from '../page/near-focus';
 import { PageScanner, type Mention, type MentionChanges } from '../page/scanner';
 import type { ShadowRootReader } from '../page/shadow';
 import { FIGURES_THROTTLE_MS, GRACE_MS } from '../page/timing';
+import { appendHostElement, type HostElement } from '../ui/host-element';
 import type { Translate } from '../ui/translate';
 import type { HighlightStyle, Theme } from '../core/settings-model';
 import type { Announce } from './card-announcement';
-import { CardController } from './card-controller';
+import type { CardModule, Cards } from './card-module';
 import type { CommandName } from './protocol';
 import type { FigureCount } from '../core/figure-id';
 
@@ -38,11 +39,13 @@ export interface SessionOptions extends SessionLook {
   shadowRootOf: ShadowRootReader;
   /** Called (throttled) when the set of figures on the page may have changed. */
   onFiguresChanged(): void;
+  /** The card's code, loaded into this frame when it is first wanted (`card-module.ts`). */
+  loadCards(): Promise<CardModule>;
 }
 
 export class PageSession {
   readonly #win: Window;
-  readonly #dataset: CompiledDataset;
+  readonly #dataset: PageDataset;
   readonly #scanner: PageScanner;
   readonly #marks: Marks;
   readonly #hover: HoverIntent;
@@ -52,7 +55,15 @@ export class PageSession {
   /** Every kind is shown (the default): scanner changes go to the marks as they are. */
   readonly #showsAll: boolean;
   readonly #t: Translate;
-  #cards: CardController | null = null;
+  readonly #loadCards: () => Promise<CardModule>;
+  /** Our element on the page, bare until the card's code fills it. */
+  #host: HostElement | null = null;
+  #cards: Cards | null = null;
+  #cardsLoading: Promise<Cards> | null = null;
+  /** The card's code could not be loaded here: asked for again only when a card is wanted, not at every new name. */
+  #cardsFailed = false;
+  /** Counts the cards asked for: one asked for while the card's code was loading opens only if no other, and no close, came after. */
+  #openRequest = 0;
   #theme: Theme;
   #figuresTimer = 0;
   #stopped = false;
@@ -61,9 +72,10 @@ export class PageSession {
   /** Resolves when the first scan has finished. */
   readonly ready: Promise<void>;
 
-  constructor(win: Window, dataset: CompiledDataset, options: SessionOptions) {
+  constructor(win: Window, dataset: PageDataset, options: SessionOptions) {
     this.#win = win;
     this.#dataset = dataset;
+    this.#loadCards = options.loadCards;
     this.#theme = options.theme;
     this.#t = options.t;
     const doc = win.document;
@@ -72,9 +84,9 @@ export class PageSession {
     this.#showsAll = Object.values(categories).every(Boolean);
     const shownOrNull = (mention: Mention | null) => (mention && this.#shown(mention) ? mention : null);
 
-    // Our one element on the page is the card host, made when the first card is wanted: the page
-    // layer knows it only through this.
-    const isOurs = (node: Node): boolean => this.#cards !== null && (node === this.#cards.host.element || this.#cards.host.element.contains(node));
+    // Our one element on the page is the card host, made when the first scan ends or a card is
+    // wanted: the page layer knows it only through this.
+    const isOurs = (node: Node): boolean => this.#host !== null && (node === this.#host.element || this.#host.element.contains(node));
     this.#scanner = new PageScanner(new Matcher(dataset), { isOurs, shadowRootOf: options.shadowRootOf });
     this.#marks = new Marks(doc, this.#scanner);
     this.#marks.setStyle(options.highlight);
@@ -83,8 +95,12 @@ export class PageSession {
       if (this.#stopped) return;
       const visible = this.#visibleChanges(changes);
       this.#marks.apply(visible);
-      if (visible.added.length) this.#hover.recheck();
-      if (this.#cards) this.#cards.host.element.dataset.mentions = String(changes.total);
+      if (visible.added.length) {
+        this.#hover.recheck();
+        // The card's code comes while the reader has not reached a name yet, so that the first dwell finds it.
+        if (!this.#cardsFailed) void this.#getCards().catch(() => undefined);
+      }
+      if (this.#host) this.#host.element.dataset.mentions = String(changes.total);
       if (!this.#figuresTimer) {
         this.#figuresTimer = win.setTimeout(() => {
           this.#figuresTimer = 0;
@@ -98,17 +114,29 @@ export class PageSession {
       {
         mentionAt: (x, y) => shownOrNull(mentionAtPoint(doc, this.#scanner, this.#marks, x, y)),
         mentionIn: (element) => shownOrNull(this.#scanner.firstMentionIn(element)),
-        isCard: (target) => this.#cards !== null && this.#cards.host.contains(target),
-        prepare: (mention, { point }) => this.#getCards().prepare(mention.figure, { range: this.#marks.rangeOf(mention), point }),
+        isCard: (target) => this.#cards !== null && this.#cards.contains(target),
+        prepare: (mention, { point }) => {
+          if (this.#cards) this.#cards.prepare(mention.figure, { range: this.#marks.rangeOf(mention), point });
+          else void this.#getCards().catch(() => undefined);
+        },
         open: (mention, { reason, point }) => {
           const range = this.#marks.rangeOf(mention);
           this.#titles.hideAround(range.startContainer);
           const announce: Announce = reason === 'command' ? this.#commandAnnounce : reason === 'focus' ? { kind: 'beside-focus' } : { kind: 'opened' };
           this.#commandAnnounce = { kind: 'opened' };
-          this.#getCards().open(mention.figure, { range, point }, { focus: focusesCard(reason), announce });
+          const open = (cards: Cards): void => cards.open(mention.figure, { range, point }, { focus: focusesCard(reason), announce });
+          const request = ++this.#openRequest;
+          if (this.#cards) open(this.#cards);
+          else {
+            this.#getCards().then(
+              (cards) => request === this.#openRequest && !this.#stopped && open(cards),
+              (error: unknown) => console.warn('Context Cards: cannot show the card in this frame', error),
+            );
+          }
         },
         pinned: () => this.#cards?.refresh(),
         close: () => {
+          this.#openRequest++;
           this.#titles.restore();
           this.#cards?.close();
         },
@@ -120,7 +148,7 @@ export class PageSession {
     this.ready = this.#live.ready.then(() => {
       if (this.#stopped) return;
       // The host carries the mention count, which tests and tools read to know the first scan is done.
-      this.#getCards().host.element.dataset.mentions = String(this.#scanner.mentionCount);
+      this.#getHost().element.dataset.mentions = String(this.#scanner.mentionCount);
       options.onFiguresChanged();
     });
   }
@@ -130,7 +158,7 @@ export class PageSession {
     this.#marks.setStyle(look.highlight);
     this.#hover.setOptions({ dwellMs: look.dwellMs, graceMs: GRACE_MS });
     this.#theme = look.theme;
-    this.#cards?.host.setTheme(look.theme);
+    this.#cards?.setTheme(look.theme);
   }
 
   /** Mentions per figure in this document, for the toolbar popup. */
@@ -165,7 +193,7 @@ export class PageSession {
   #mentionForOpenCommand(mentions: readonly Mention[]): Mention | null {
     const doc = this.#win.document;
     const selection = this.#win.getSelection();
-    const focused = focusedElement(doc, (element) => this.#cards?.host.contains(element) ?? false);
+    const focused = focusedElement(doc, (element) => this.#host?.element.contains(element) ?? false);
     const selected = selection !== null && selection.rangeCount > 0 && !selection.isCollapsed;
     // In an editor, a text field, or wherever the caret is inside the focused element, the caret is the reader's.
     const caretInFocus = focused !== null && selection !== null && selection.anchorNode !== null && focused.contains(selection.anchorNode);
@@ -193,9 +221,10 @@ export class PageSession {
     this.#hover.dispose();
     this.#titles.restore();
     this.#marks.clear();
-    this.#cards?.close();
-    this.#cards?.host.remove();
+    this.#cards?.remove();
+    this.#host?.element.remove();
     this.#cards = null;
+    this.#host = null;
   }
 
   #reveal(target: Mention): void {
@@ -208,17 +237,32 @@ export class PageSession {
     return { ...changes, added: changes.added.filter(this.#shown), removed: changes.removed.filter(this.#shown) };
   }
 
-  #getCards(): CardController {
-    if (!this.#cards) {
-      const actions = {
-        close: () => this.#hover.close(),
-        togglePin: () => this.#hover.setPinned(!this.#hover.isPinned),
-        isPinned: () => this.#hover.isPinned,
-      };
-      this.#cards = new CardController(this.#win.document, this.#dataset, actions, this.#t);
-      this.#cards.host.setTheme(this.#theme);
-    }
-    return this.#cards;
+  #getHost(): HostElement {
+    return (this.#host ??= appendHostElement(this.#win.document));
+  }
+
+  /** The cards, once the card's code has come (asked for at most once at a time; again after a failure). */
+  #getCards(): Promise<Cards> {
+    this.#cardsLoading ??= this.#loadCards().then(
+      (module) => {
+        if (this.#stopped) throw new Error('Context Cards: stopped');
+        if (this.#cards) return this.#cards;
+        const actions = {
+          close: () => this.#hover.close(),
+          togglePin: () => this.#hover.setPinned(!this.#hover.isPinned),
+          isPinned: () => this.#hover.isPinned,
+        };
+        const cards = module.createCards({ doc: this.#win.document, host: this.#getHost(), actions, t: this.#t });
+        cards.setTheme(this.#theme);
+        return (this.#cards = cards);
+      },
+      (error: unknown) => {
+        this.#cardsLoading = null;
+        this.#cardsFailed = true;
+        throw error;
+      },
+    );
+    return this.#cardsLoading;
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * Every message between the extension's parts, each validated on receipt (a page can cause odd
  * ones): the runtime messages between content scripts and the background (the badge, keyboard
- * commands), and the port between the toolbar popup and the frames of a tab.
+ * commands, the card's script), and the port between the toolbar popup and the frames of a tab.
  *
  * The toolbar popup talks to every frame of a tab over one port (`tabs.connect` without a frame id
  * reaches all frames). Messages are validated on receipt like those in messages.ts.
@@ -113,7 +113,12 @@ export interface LookUpSelectionMessage {
   type: 'look-up-selection';
 }
 
-export type ExtensionMessage = FiguresOnPageMessage | CommandMessage | LookUpSelectionMessage;
+/** From a content script: run card.js (the card's code and text) in the sending frame; answered once it has run. */
+export interface LoadCardMessage {
+  type: 'load-card';
+}
+
+export type ExtensionMessage = FiguresOnPageMessage | CommandMessage | LookUpSelectionMessage | LoadCardMessage;
 
 export function parseMessage(value: unknown): ExtensionMessage | null {
   if (typeof value !== 'object' || value === null) return null;
@@ -129,6 +134,8 @@ export function parseMessage(value: unknown): ExtensionMessage | null {
       return isCommand(message.command) ? { type: 'command', command: message.command } : null;
     case 'look-up-selection':
       return { type: 'look-up-selection' };
+    case 'load-card':
+      return { type: 'load-card' };
     default:
       return null;
   }

@@ -1,6 +1,6 @@
 /**
- * The one element we add to a page: `<context-cards-host>` on the document element, with an
- * open shadow root holding the card, shown in the top layer as a manual popover.
+ * The card in our one element on a page (`host-element.ts`): its shadow root holds the card, shown
+ * in the top layer as a manual popover.
  *
  * The host enters the top layer with the first card and stays there, empty between cards:
  * entering it costs a style pass over the whole page, which on a large page is a visible delay
@@ -18,9 +18,8 @@ import { h, render } from 'preact';
 import type { Theme } from '../core/settings-model';
 import { Card, type CardProps } from './Card';
 import CARD_STYLES from './card.css';
+import { appendHostElement, type HostElement } from './host-element';
 import { LiveRegion } from './live-region';
-
-const HOST_TAG = 'context-cards-host';
 
 /** Where the card points: a name's range on the page, and the pointer position that picked its line. */
 export interface CardAnchor {
@@ -69,8 +68,9 @@ export class CardHost {
     if (event.target !== this.element) this.#maybeCovered = true;
   };
 
-  constructor(doc: Document) {
-    const { element, shadow } = createHost(doc);
+  /** Fills `host` (the content script's), or a new host element of its own. */
+  constructor(doc: Document, host: HostElement = appendHostElement(doc)) {
+    const { element, shadow } = host;
     this.element = element;
     const style = doc.createElement('style');
     // Firefox applies the page's CSP to a <style> added by a content script unless its text was set
@@ -83,8 +83,6 @@ export class CardHost {
     this.#back.dataset.staged = '';
     this.#live = new LiveRegion(doc);
     shadow.append(this.#front, this.#back, this.#live.element);
-    this.element.setAttribute('popover', 'manual');
-    doc.documentElement.append(this.element);
     doc.addEventListener('toggle', this.#onTopLayerChange, { capture: true });
     doc.addEventListener('fullscreenchange', this.#onTopLayerChange, { capture: true });
   }
@@ -262,22 +260,6 @@ function positionNear(card: HTMLElement, anchor: CardAnchor, reference = referen
     card.style.left = `${x}px`;
     card.style.top = `${y}px`;
   });
-}
-
-/**
- * Our host element with its open shadow root. A page may have defined a custom element of the
- * same name that takes the shadow root for itself: then we use a name of our own it cannot know.
- */
-function createHost(doc: Document): { element: HTMLElement; shadow: ShadowRoot } {
-  for (const tag of [HOST_TAG, `${HOST_TAG}-${Math.random().toString(36).slice(2, 10)}`]) {
-    const element = doc.createElement(tag);
-    try {
-      return { element, shadow: element.attachShadow({ mode: 'open' }) };
-    } catch {
-      // Taken by the page: try the next name.
-    }
-  }
-  throw new Error('Context Cards: could not create its card host');
 }
 
 function showPopover(element: HTMLElement): void {

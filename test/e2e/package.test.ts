@@ -23,7 +23,7 @@ describe('store packages', () => {
   });
 
   it('ships no eval, no Function constructor, no document.write and no HTML sinks of its own', () => {
-    for (const file of ['content.js', 'background.js', 'popup.js', 'options.js', 'welcome.js']) {
+    for (const file of ['content.js', 'card.js', 'background.js', 'popup.js', 'options.js', 'welcome.js']) {
       const code = read('dist', 'chrome', file);
       expect(code).not.toMatch(/\beval\(|new Function\(|document\.write|insertAdjacentHTML|outerHTML\s*=/);
       // Preact keeps one guarded innerHTML assignment, for dangerouslySetInnerHTML, which no component
@@ -35,12 +35,20 @@ describe('store packages', () => {
     expect(sources).toEqual([]);
   });
 
-  it('requests no host beyond its content scripts and no extra permissions', () => {
+  it('requests no host beyond its content scripts and no extra permissions, and exposes no file to pages', () => {
     for (const target of ['chrome', 'firefox']) {
-      const manifest = JSON.parse(read('dist', target, 'manifest.json')) as { permissions?: string[]; host_permissions?: string[] };
-      expect(manifest.host_permissions ?? []).toEqual([]);
-      // contextMenus: the "Look up" entry on selected text; neither browser shows a warning for it.
-      expect(manifest.permissions ?? []).toEqual(['storage', 'contextMenus']);
+      const manifest = JSON.parse(read('dist', target, 'manifest.json')) as {
+        permissions?: string[];
+        host_permissions?: string[];
+        content_scripts: { matches: string[] }[];
+        web_accessible_resources?: unknown;
+      };
+      // The hosts the content scripts run on, no more: the background injects card.js into their frames.
+      expect(manifest.host_permissions).toEqual(manifest.content_scripts[0]!.matches);
+      // contextMenus: the "Look up" entry on selected text; scripting: card.js; neither browser shows a warning for them.
+      expect(manifest.permissions ?? []).toEqual(['storage', 'contextMenus', 'scripting']);
+      // A page could load a web-accessible file to learn that the extension is installed.
+      expect(manifest.web_accessible_resources).toBeUndefined();
     }
   });
 
@@ -55,7 +63,15 @@ describe('store packages', () => {
       }
       symlinkSync(path.join(root, 'node_modules'), path.join(work, 'node_modules'));
       await run(process.execPath, ['build.mjs', '--quiet'], { cwd: work });
-      for (const file of ['chrome/content.js', 'chrome/background.js', 'chrome/popup.js', 'chrome/options.js', 'firefox/content.js', 'firefox/manifest.json']) {
+      for (const file of [
+        'chrome/content.js',
+        'chrome/card.js',
+        'chrome/background.js',
+        'chrome/popup.js',
+        'chrome/options.js',
+        'firefox/content.js',
+        'firefox/manifest.json',
+      ]) {
         expect(readFileSync(path.join(work, 'dist', file)).equals(readFileSync(path.join(root, 'dist', file))), file).toBe(true);
       }
     } finally {

@@ -20,11 +20,11 @@ import { changedShare } from './visible-suite';
 
 const VIEWPORT = { width: 1280, height: 800 };
 
-/** Runs in the page: the card's layers in the dark theme or the light one. */
-function setCardTheme(theme: string): boolean {
+/** Runs in the page: the card's layers in the dark theme or the light one; null until card.js has made them. */
+function setCardTheme(theme: string): true | null {
   const layers = document.querySelector('context-cards-host')?.shadowRoot?.querySelectorAll<HTMLElement>('.layer') ?? [];
   for (const layer of layers) layer.dataset.theme = theme;
-  return layers.length > 0;
+  return layers.length > 0 || null;
 }
 
 describe('every reader in Firefox: the card', () => {
@@ -32,8 +32,9 @@ describe('every reader in Firefox: the card', () => {
   readersSuite({
     page: () => session().page as unknown as ReadersPage,
     url: () => `${fixture().url}reader.html`,
+    // The layers come with card.js, a moment after the scan has found the page's first name.
     setDark: async (dark) => {
-      expect(await session().page.evaluate(setCardTheme, dark ? 'dark' : 'light')).toBe(true);
+      await pollPage(session().page, setCardTheme, dark ? 'dark' : 'light', { message: "the card's layers" });
     },
     setViewport: (size) => setFirefoxViewport(session().page, size),
     viewport: VIEWPORT,

@@ -82,4 +82,20 @@ describe('the dataset module the bundles import', () => {
     expect(entriesWritten).toBe(new Set(entries).size);
     expect(entriesWritten).toBeLessThan(entries.length / 2);
   });
+
+  it("every frame's part holds the patterns (made when first read), their texts, and each figure's id and category only", async () => {
+    const build = (await import(pathToFileURL(path.join(root, 'build.mjs')).href)) as {
+      compileFigures(): Promise<{ figures: { id: string; category: string }[]; patterns: { text: string; entries: unknown[] }[] }>;
+      pageDatasetModule(dataset: unknown): string;
+    };
+    const dataset = await build.compileFigures();
+    const source = build.pageDatasetModule(dataset);
+    const loaded = (await import(`data:text/javascript,${encodeURIComponent(source)}`)) as {
+      default: { figures: unknown; patterns: unknown; patternTexts: unknown };
+    };
+    expect(loaded.default.patternTexts).toEqual(dataset.patterns.map((p) => p.text));
+    expect(loaded.default.patterns).toEqual(dataset.patterns);
+    expect(loaded.default.figures).toEqual(dataset.figures.map(({ id, category }) => ({ id, category })));
+    expect(source).not.toMatch(/"summary"|"sources"/);
+  });
 });
