@@ -16,7 +16,7 @@ import zlib from 'node:zlib';
 import { findBrowser } from '../scripts/browsers.mjs';
 import { readFlags } from '../scripts/flags.mjs';
 import { buildModuleAt, bundleHarness } from './harness.mjs';
-import { document as htmlDocument, growthBatches, largeArticle, readNameForms, wideDom } from './pages.mjs';
+import { document as htmlDocument, growthBatches, largeArticle, benchNames, wideDom } from './pages.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE = 'usage: node bench/run.mjs [--smoke] [--profile] [--out=FILE] | --compare REF [--rounds=N] [--case=article.scanAll ...] [--smoke]';
@@ -113,7 +113,7 @@ async function main() {
   log(`bench: ${SMOKE ? 'smoke' : 'full'} run`);
   const dataset = await compileRealDataset();
   const bench = await bundleEntry(dataset, { minify: true, sourcemap: false });
-  const names = readNameForms(path.join(root, 'assets', 'figures'));
+  const names = benchNames(path.join(root, 'assets', 'figures'));
   const markJs = await readFile(path.join(root, 'node_modules', 'mark.js', 'dist', 'mark.min.js'), 'utf8');
 
   const article = htmlDocument(largeArticle(11, names.full, P.paragraphs));
