@@ -178,7 +178,8 @@ export class Matcher {
     // 2. The automaton over the folded units.
     if (n === 0) return EMPTY;
     const { automaton, boundaryStart, boundaryEnd, startsOnlyAtBoundary } = (this.#tables ??= buildTables(this.#source));
-    const { classOf, classCount, denseRows, dense, depthOneEnd, childStart, unitOf, fail, hasOutput, terminal, dictionary, patternLengths } = automaton;
+    const { classOf, denseRows, rowOf, depthOneEnd, childStart, unitOf, fail, hasOutput, terminal, dictionary, patternLengths } = automaton;
+    let dense = automaton.dense;
     let result: BlockMatches | null = null;
     let state = 0;
     for (let j = 0; j < n; j++) {
@@ -187,7 +188,12 @@ export class Matcher {
       let target = 0;
       for (;;) {
         if (s < denseRows) {
-          target = dense[s * classCount + classOf[unit]!]!;
+          let row = rowOf[s]!;
+          if (row === -1) {
+            row = automaton.row(s);
+            dense = automaton.dense;
+          }
+          target = dense[row + classOf[unit]!]!;
           break;
         }
         let c = childStart[s]!;
@@ -203,7 +209,11 @@ export class Matcher {
       // word boundary cannot: stay at the root.
       if (target !== 0 && target < depthOneEnd && startsOnlyAtBoundary[unit] === 1 && j > 0 && isWordUnit(units[j - 1]!)) target = 0;
       state = target;
-      if (hasOutput[state] === 0 || (hasOutput[state] === UNRESOLVED && automaton.resolve(state) === 0)) continue;
+      if (hasOutput[state] === UNRESOLVED) {
+        automaton.resolve(state);
+        dense = automaton.dense;
+      }
+      if (hasOutput[state] === 0) continue;
       const end = j + 1;
       for (let d = terminal[state] !== -1 ? state : dictionary[state]!; d !== -1; d = dictionary[d]!) {
         const index = terminal[d]!;
