@@ -201,7 +201,9 @@ export function namesAnother(entry: PatternEntry, text: string, start: number, e
   const isOwn = (word: string): boolean => own !== undefined && own.includes(foldName(word));
   if (rules & (NameRule.GivenNameBefore | NameRule.Qualified)) {
     const before = wordBefore(text, start);
-    if (before) {
+    // Only a capitalised word can be a given name or a qualifier: most words before a name are not,
+    // and folding them was most of what the rules cost on a page.
+    if (before && startsCapital(before.text)) {
       const bare = withoutPossessive(before.text);
       const folded = foldName(bare);
       // "Co-Founder", "Vice-President", "Saudi-born": the last part says what the word is.
