@@ -187,12 +187,11 @@ export class Matcher {
       let s = state;
       let target = 0;
       for (;;) {
-        if (s < denseRows) {
-          let row = rowOf[s]!;
-          if (row === -1) {
-            row = automaton.row(s);
-            dense = automaton.dense;
-          }
+        // A state without a dense row (not made yet, or none) looks through its children, then
+        // its failure state's; the root has a row. Rows are made by the prefilter, which read
+        // this text first, not here: a rare call in this loop costs the compiled loop.
+        const row = s < denseRows ? rowOf[s]! : -1;
+        if (row !== -1) {
           target = dense[row + classOf[unit]!]!;
           break;
         }
