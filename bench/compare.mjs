@@ -5,7 +5,8 @@
 // REF (a commit, branch or tag) is extracted with `git archive` into a temporary folder, which
 // shares this tree's node_modules, and its bench harness is bundled with its own build.mjs, the
 // dataset included. Both builds then scan the same fixed pages (the large article and the wide
-// DOM, made once by this tree's bench/pages.mjs) in one browser, alternating A B B A in each round
+// DOM, made once by this tree's bench/pages.mjs with the fixed names of bench/page-names.json,
+// which both builds know) in one browser, alternating A B B A in each round
 // so that a drift of the machine's speed during the run weighs on both alike. Each round gives
 // one paired ratio, new / old (the sum of the two new runs over the sum of the two old ones);
 // the report is their median and spread (quartiles, and the extremes). A ratio at or below 1.0
@@ -16,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { findBrowser } from '../scripts/browsers.mjs';
 import { bundleHarness } from './harness.mjs';
-import { document as htmlDocument, largeArticle, readNameForms, wideDom } from './pages.mjs';
+import { document as htmlDocument, largeArticle, benchNames, wideDom } from './pages.mjs';
 
 const log = (...a) => console.error(...a);
 
@@ -51,7 +52,7 @@ export async function compareWith(root, ref, { smoke, rounds, cases = null }) {
   let browser = null;
   try {
     const code = { old: (await bundleHarness(dir)).js, new: (await bundleHarness(root)).js };
-    const names = readNameForms(path.join(root, 'assets', 'figures'));
+    const names = benchNames(path.join(root, 'assets', 'figures'));
     const pages = {
       article: htmlDocument(largeArticle(11, names.full, smoke ? 300 : 20_000)),
       wide: htmlDocument(wideDom(22, names.full, smoke ? 3000 : 100_000).html),

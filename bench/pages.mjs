@@ -1,5 +1,7 @@
 // Deterministic bench pages (seeded PRNG): a large article, a wide DOM, growth batches.
-// Figures' names come from assets/figures (aliases and native names).
+// The names written into them come from a fixed list (page-names.json), not from the dataset: a
+// comparison with an older build must scan the same text with names both builds know, and a
+// bench run must not measure other pages because a figure gained a spelling.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -14,9 +16,9 @@ function mulberry32(seed) {
   };
 }
 
-/** Name forms from the figure files: `full` (stand-alone forms), `all` (every form, for mark.js). */
-export function readNameForms(figuresDir) {
-  const full = [];
+/** Every name form of the figure files, and which ones stand alone (no cue needed, not short). */
+function datasetForms(figuresDir) {
+  const standAlone = new Set();
   const all = new Set();
   for (const file of readdirSync(figuresDir)
     .filter((n) => n.endsWith('.json'))
@@ -24,11 +26,24 @@ export function readNameForms(figuresDir) {
     const figure = JSON.parse(readFileSync(path.join(figuresDir, file), 'utf8'));
     for (const alias of figure.aliases ?? []) {
       all.add(alias.text);
-      if (!alias.short && !alias.needsCue && /^[\p{Script=Latin}\s.'-]+$/u.test(alias.text)) full.push(alias.text);
+      if (!alias.short && !alias.needsCue) standAlone.add(alias.text);
     }
     for (const native of figure.nativeNames ?? []) all.add(native.text);
   }
-  return { full, all: [...all] };
+  return { standAlone, all: [...all] };
+}
+
+/**
+ * `full`: the fixed names the pages are written with (bench/page-names.json); `all`: every form of
+ * the dataset in `figuresDir`, which mark.js is asked to find. Throws if a fixed name no longer
+ * stands alone in the dataset, so the pages never hold names this build does not mark.
+ */
+export function benchNames(figuresDir) {
+  const fixed = JSON.parse(readFileSync(new URL('./page-names.json', import.meta.url), 'utf8')).names;
+  const { standAlone, all } = datasetForms(figuresDir);
+  const unknown = fixed.filter((name) => !standAlone.has(name));
+  if (unknown.length) throw new Error(`bench/page-names.json: no longer stand-alone forms of the dataset: ${unknown.join(', ')}`);
+  return { full: fixed, all };
 }
 
 const WORDS = (

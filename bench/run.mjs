@@ -33,7 +33,7 @@ import { outsideCases } from './outside.mjs';
 import { median, pct, r2, spread } from './stats.mjs';
 import { table } from './table.mjs';
 import { targetsOf } from './targets.mjs';
-import { denseArticle, document as htmlDocument, growthBatches, largeArticle, readNameForms, spaArticle, wideDom } from './pages.mjs';
+import { denseArticle, document as htmlDocument, growthBatches, largeArticle, benchNames, spaArticle, wideDom } from './pages.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE = 'usage: node bench/run.mjs [--smoke] [--profile] [--out=FILE] | --compare REF [--rounds=N] [--case=article.scanAll ...] [--smoke]';
@@ -130,7 +130,7 @@ async function main() {
   log(`bench: ${SMOKE ? 'smoke' : 'full'} run`);
   const dataset = await compileRealDataset();
   const bench = await bundleEntry(dataset, { minify: true, sourcemap: false });
-  const names = readNameForms(path.join(root, 'assets', 'figures'));
+  const names = benchNames(path.join(root, 'assets', 'figures'));
   const markJs = await readFile(path.join(root, 'node_modules', 'mark.js', 'dist', 'mark.min.js'), 'utf8');
 
   const article = htmlDocument(largeArticle(11, names.full, P.paragraphs));

@@ -5,12 +5,13 @@
  * Storage is flat typed arrays, no per-state objects. States are numbered in breadth-first
  * order and the children of a state get consecutive numbers, so a state's outgoing edges are
  * the range `childStart[state] .. childStart[state + 1]` and `unitOf[child]` is the unit of
- * the edge into `child`. The states nearest the root also have a dense row of full transitions.
+ * the edge into `child`. The states nearest the root may also have a dense row of full transitions.
  *
- * Failure and dictionary links are computed up front only for the states with a dense row (all of
- * them for the real dataset). Deeper states get theirs when text first reaches them (`resolve`):
- * with 100,000 names a page reaches a few thousand of the 1.3 million states, and computing the
- * links of all of them, a cache miss or more each, was a third of the build.
+ * Failure and dictionary links, and dense rows, are computed when text first reaches a state
+ * (`resolve`, `row`), not up front: with 100,000 names a page reaches a few thousand of the 1.3
+ * million states, and computing the links of all of them, a cache miss or more each, was a third
+ * of the build; with the real dataset's names in every script, the rows of all its 3,500 states
+ * over 335 classes made megabytes, which the page's first scan paid for in garbage collection.
  */
 
 /** `hasOutput` of a state whose links are not computed yet: call `resolve`. */
@@ -41,9 +42,19 @@ export interface Automaton {
   /** Class of each code unit among those the patterns use (0: none of them, which leads to the root). */
   readonly classOf: Uint16Array;
   readonly classCount: number;
-  /** States below this number have a dense row: `dense[state * classCount + classOf[unit]]` is the next state. */
+  /**
+   * States below this number may have a dense row: where it starts in `dense` is `rowOf[state]`,
+   * or -1 until `row(state)` makes it; `dense[rowOf[state] + classOf[unit]]` is the next state.
+   */
   readonly denseRows: number;
-  readonly dense: Int32Array;
+  readonly rowOf: Int32Array;
+  /** Where the dense row of `state` (below `denseRows`) starts in `dense`, made now if need be. */
+  row(state: number): number;
+  /**
+   * The dense rows, in 16 bits while the state numbers fit (the real dataset's 3,500), else 32.
+   * A new array when it grows: read it again after `row`, `resolve` or `next`.
+   */
+  readonly dense: Uint16Array | Int32Array;
   /** The states the root leads to directly are 1 to `depthOneEnd` (exclusive). */
   readonly depthOneEnd: number;
   /** Nearest proper suffix state that ends a pattern, or -1. */
@@ -53,7 +64,8 @@ export interface Automaton {
 }
 
 /**
- * At most this many entries of dense rows (8 MB; the real dataset needs 1 MB). With 100,000 names
+ * At most this many entries of dense rows (8 MB in 32 bits), of which a page fills those of the
+ * states its text reaches (the bench's article, about 850 of the real dataset's 3,500). With 100,000 names
  * and the dataset's 157 unit classes, half as many left one character of prose in ten on the slow
  * path; this, one in twenty.
  */
@@ -74,6 +86,9 @@ function relayout(units: Int32Array, copy: Int32Array, order: Int32Array, size: 
     while (unit >= 0);
   }
 }
+
+/** Dense rows made room for at first; the table doubles when they are used up. */
+const INITIAL_ROWS = 64;
 
 /** `denseEntries` bounds the dense rows (tests set it low so that most states have none). */
 export function buildAutomaton(patterns: readonly string[], denseEntries = DENSE_ENTRIES): Automaton {
@@ -168,13 +183,22 @@ export function buildAutomaton(patterns: readonly string[], denseEntries = DENSE
     }
   }
   childStart[stateCount] = stateCount;
+  // Classes in the order of their code units, not of their first use: the letters of one script
+  // then sit side by side in every row (prose in Latin script touches a few cache lines of a row,
+  // not all of them, however many scripts the names are written in).
+  for (let unit = 0, k = 1; unit < 0x10000; unit++) if (classOf[unit] !== 0) classOf[unit] = k++;
 
   // Dense rows: the full transition over the units the patterns use, for the root and the states
-  // nearest to it in breadth-first order (all of them for the real dataset). Text spends most of
-  // its steps there, and with many names they have the most children. Deeper states look through
-  // their children and follow failure links until they reach a state with a row.
+  // nearest to it in breadth-first order that the text reaches (all of them may have one with the
+  // real dataset). Text spends most of its steps there, and with many names they have the most
+  // children. Deeper states look through their children and follow failure links until they reach
+  // a state that may have a row.
   const denseRows = Math.max(1, Math.min(stateCount, Math.floor(denseEntries / classCount)));
-  const dense = new Int32Array(denseRows * classCount);
+  const rowOf = new Int32Array(denseRows).fill(-1);
+  const rowCapacity = (rows: number): Uint16Array | Int32Array =>
+    stateCount <= 0x10000 ? new Uint16Array(rows * classCount) : new Int32Array(rows * classCount);
+  let dense = rowCapacity(Math.min(denseRows, INITIAL_ROWS));
+  let rowsMade = 0;
   const fail = new Int32Array(stateCount);
   const dictionary = new Int32Array(stateCount).fill(-1);
   const hasOutput = new Uint8Array(stateCount).fill(UNRESOLVED);
@@ -190,7 +214,10 @@ export function buildAutomaton(patterns: readonly string[], denseEntries = DENSE
   const next = (from: number, code: number): number => {
     let state = from;
     for (;;) {
-      if (state < denseRows) return dense[state * classCount + classOf[code]!]!;
+      if (state < denseRows) {
+        const at = rowOf[state] !== -1 ? rowOf[state]! : row(state); // before reading `dense`, which it may replace
+        return dense[at + classOf[code]!]!;
+      }
       const end = childStart[state + 1]!;
       for (let c = childStart[state]!; c < end; c++) if (unitOf[c] === code) return c;
       state = fail[state]!;
@@ -208,21 +235,23 @@ export function buildAutomaton(patterns: readonly string[], denseEntries = DENSE
     return hasOutput[state]!;
   };
 
-  // The states with a dense row, in breadth-first order, which is state order: a state's failure
-  // link and dictionary link point to shallower states, so they are ready when it is visited, and
-  // so is the dense row of its failure state, which its own row starts from.
-  hasOutput[0] = 0;
-  for (let s = 0; s < denseRows; s++) {
-    const first = childStart[s]!;
-    const end = childStart[s + 1]!;
-    const base = s * classCount;
-    if (s !== 0) {
-      const failBase = fail[s]! * classCount;
-      dense.copyWithin(base, failBase, failBase + classCount);
+  // A state's row starts as its failure state's (a shallower state's) and points its own children.
+  function row(state: number): number {
+    if (rowOf[state] !== -1) return rowOf[state]!;
+    const base = state === 0 ? -1 : (resolve(state), row(fail[state]!));
+    if ((rowsMade + 1) * classCount > dense.length) {
+      const grown = rowCapacity(Math.min(denseRows, rowsMade * 2));
+      grown.set(dense);
+      dense = grown;
     }
-    for (let c = first; c < end; c++) dense[base + classOf[unitOf[c]!]!] = c;
-    for (let c = first; c < end && c < denseRows; c++) link(c, s === 0 ? 0 : next(fail[s]!, unitOf[c]!));
+    const at = rowsMade++ * classCount;
+    if (base !== -1) dense.copyWithin(at, base, base + classCount);
+    for (let c = childStart[state]!, end = childStart[state + 1]!; c < end; c++) dense[at + classOf[unitOf[c]!]!] = c;
+    return (rowOf[state] = at);
   }
+
+  hasOutput[0] = 0;
+  row(0);
 
   const scan = (text: string, onMatch: (patternIndex: number, end: number) => void): void => {
     let state = 0;
@@ -246,7 +275,11 @@ export function buildAutomaton(patterns: readonly string[], denseEntries = DENSE
     classOf,
     classCount,
     denseRows,
-    dense,
+    rowOf,
+    row,
+    get dense() {
+      return dense;
+    },
     depthOneEnd: childStart[1]!,
     dictionary,
     patternLengths,

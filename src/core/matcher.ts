@@ -43,9 +43,14 @@ function isCapital(ch: string | undefined): boolean {
   return ch !== undefined && ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
-interface Tables {
+/** What the prefilter needs: built from the patterns' texts alone, by the first block read. */
+interface Gate {
   readonly automaton: Automaton;
   readonly prefilter: Prefilter;
+}
+
+/** What matching needs beyond the gate: built by the first block the prefilter lets through. */
+interface Tables {
   readonly patterns: readonly CompiledPattern[];
   /**
    * 1 for the patterns that need a word boundary before them (they start with a word unit), and after
@@ -58,16 +63,13 @@ interface Tables {
   readonly startsOnlyAtBoundary: Uint8Array;
 }
 
-/**
- * Dense entries of the gate's automaton (see `Matcher.mayMatch`): the root's row and a few more. The
- * full tables for the real dataset take about 10 MB (the automaton's dense rows and the prefilter's
- * rows over them); the gate, about 0.5 MB, and it answers exactly as the prefilter does, only more
- * slowly on text that goes deep into names, which a name-free frame seldom does.
- */
-const GATE_DENSE_ENTRIES = 1 << 14;
-
 function patternTexts(source: PatternSource): readonly string[] {
   return source.patternTexts ?? source.patterns.map((pattern) => pattern.text);
+}
+
+function buildGate(source: PatternSource): Gate {
+  const automaton = buildAutomaton(patternTexts(source));
+  return { automaton, prefilter: new Prefilter(automaton) };
 }
 
 function buildTables(patterns: readonly CompiledPattern[]): Tables {
@@ -75,10 +77,9 @@ function buildTables(patterns: readonly CompiledPattern[]): Tables {
   // the pattern objects cost more than building the automaton.
   const boundaryStart = new Uint8Array(patterns.length);
   const boundaryEnd = new Uint8Array(patterns.length);
-  const texts = new Array<string>(patterns.length);
   const startsAnywhere = new Uint8Array(0x10000);
   for (let i = 0; i < patterns.length; i++) {
-    const text = (texts[i] = patterns[i]!.text);
+    const text = patterns[i]!.text;
     const first = text.charCodeAt(0);
     boundaryStart[i] = isWordUnit(first) ? (first >= 0x0600 && first <= 0x06ff ? ARABIC_START : 1) : 0;
     // Korean writes particles onto the name (탈레반은, 카불에서): a name ending in Hangul needs no
@@ -87,25 +88,25 @@ function buildTables(patterns: readonly CompiledPattern[]): Tables {
     boundaryEnd[i] = isWordUnit(last) && !isHangul(last) ? 1 : 0;
     if (boundaryStart[i] !== 1) startsAnywhere[first] = 1;
   }
-  const automaton = buildAutomaton(texts);
   const startsOnlyAtBoundary = new Uint8Array(0x10000);
   for (let i = 0; i < patterns.length; i++) {
-    const first = texts[i]!.charCodeAt(0);
+    const first = patterns[i]!.text.charCodeAt(0);
     if (boundaryStart[i] === 1 && startsAnywhere[first] === 0) startsOnlyAtBoundary[first] = 1;
   }
-  return { automaton, prefilter: new Prefilter(automaton), patterns, boundaryStart, boundaryEnd, startsOnlyAtBoundary };
+  return { patterns, boundaryStart, boundaryEnd, startsOnlyAtBoundary };
 }
 
 export class Matcher {
   /** Read when the gate or the tables are built, not before: the page dataset makes its patterns when first read. */
   readonly #source: PatternSource;
   /**
-   * Built by the first block that may name someone (or `prepare`), not by the constructor: the
-   * content script starts in every frame, and a frame whose text names no one never pays for them.
+   * The automaton and the prefilter, built by the first block read (or `prepare`), not by the
+   * constructor: the content script starts in every frame, and a blank frame never pays for them.
+   * Their rows are made as text reaches their states, so a frame pays for what its text visits.
    */
+  #gate: Gate | null = null;
+  /** The rest, built by the first block that may name someone: a frame whose text names no one never has them. */
   #tables: Tables | null = null;
-  /** The prefilter over a sparse automaton, which decides whether the full tables are needed; dropped once they are built. */
-  #gate: Prefilter | null = null;
   /** The folded text of the block being matched, and the original index of each unit (reused buffers). */
   #units = new Uint16Array(1024);
   #origins = new Int32Array(1024);
@@ -114,19 +115,19 @@ export class Matcher {
     this.#source = dataset;
   }
 
-  /** Builds the automaton now rather than at the first block matched. */
+  /** Builds everything now rather than at the first block matched. */
   prepare(): void {
+    this.#gate ??= buildGate(this.#source);
     this.#tables ??= buildTables(this.#source.patterns);
   }
 
-  /** Whether the full tables are built: false in a frame none of whose text passed the prefilter. */
+  /** Whether the full matcher is built: false in a frame none of whose text passed the prefilter. */
   get built(): boolean {
     return this.#tables !== null;
   }
 
   get stateCount(): number {
-    this.prepare();
-    return this.#tables!.automaton.stateCount;
+    return (this.#gate ??= buildGate(this.#source)).automaton.stateCount;
   }
 
   /**
@@ -135,11 +136,8 @@ export class Matcher {
    * `matchBlock` only when it is true. Most blocks of a page stop here.
    */
   mayMatch(parts: readonly string[], count: number): boolean {
-    if (this.#tables) return this.#tables.prefilter.mayMatch(parts, count);
-    this.#gate ??= new Prefilter(buildAutomaton(patternTexts(this.#source), GATE_DENSE_ENTRIES));
-    if (!this.#gate.mayMatch(parts, count)) return false;
-    this.#gate = null;
-    this.prepare();
+    if (!(this.#gate ??= buildGate(this.#source)).prefilter.mayMatch(parts, count)) return false;
+    this.#tables ??= buildTables(this.#source.patterns);
     return true;
   }
 
@@ -202,8 +200,11 @@ export class Matcher {
     }
     // 2. The automaton over the folded units.
     if (n === 0) return EMPTY;
-    const { automaton, boundaryStart, boundaryEnd, startsOnlyAtBoundary } = (this.#tables ??= buildTables(this.#source.patterns));
-    const { classOf, classCount, denseRows, dense, depthOneEnd, childStart, unitOf, fail, hasOutput, terminal, dictionary, patternLengths } = automaton;
+    this.prepare();
+    const { automaton } = this.#gate!;
+    const { boundaryStart, boundaryEnd, startsOnlyAtBoundary } = this.#tables!;
+    const { classOf, denseRows, rowOf, depthOneEnd, childStart, unitOf, fail, hasOutput, terminal, dictionary, patternLengths } = automaton;
+    let dense = automaton.dense;
     let result: BlockMatches | null = null;
     let state = 0;
     for (let j = 0; j < n; j++) {
@@ -211,8 +212,12 @@ export class Matcher {
       let s = state;
       let target = 0;
       for (;;) {
-        if (s < denseRows) {
-          target = dense[s * classCount + classOf[unit]!]!;
+        // A state without a dense row (not made yet, or none) looks through its children, then
+        // its failure state's; the root has a row. Rows are made by the prefilter, which read
+        // this text first, not here: a rare call in this loop costs the compiled loop.
+        const row = s < denseRows ? rowOf[s]! : -1;
+        if (row !== -1) {
+          target = dense[row + classOf[unit]!]!;
           break;
         }
         let c = childStart[s]!;
@@ -228,7 +233,11 @@ export class Matcher {
       // word boundary cannot: stay at the root.
       if (target !== 0 && target < depthOneEnd && startsOnlyAtBoundary[unit] === 1 && j > 0 && isWordUnit(units[j - 1]!)) target = 0;
       state = target;
-      if (hasOutput[state] === 0 || (hasOutput[state] === UNRESOLVED && automaton.resolve(state) === 0)) continue;
+      if (hasOutput[state] === UNRESOLVED) {
+        automaton.resolve(state);
+        dense = automaton.dense;
+      }
+      if (hasOutput[state] === 0) continue;
       const end = j + 1;
       for (let d = terminal[state] !== -1 ? state : dictionary[state]!; d !== -1; d = dictionary[d]!) {
         const index = terminal[d]!;

@@ -128,6 +128,12 @@ const PINYIN = new Set(
 );
 
 const LETTER = /[\p{L}\p{M}]/u;
+const ASCII_WORD = /^[A-Za-z']+$/;
+
+/** `foldName(word)` for a word next to a name; ASCII letters and apostrophes fold to lower case, without building a map back. */
+function foldWord(word: string): string {
+  return ASCII_WORD.test(word) ? word.toLowerCase() : foldName(word);
+}
 const SPACE = /[\s\u00a0\u202f\u3000]/u;
 
 function isLetter(ch: string | undefined): boolean {
@@ -198,12 +204,14 @@ function isPinyinName(word: string): boolean {
 export function namesAnother(entry: PatternEntry, text: string, start: number, end: number, nameEndsAt: (index: number) => boolean): boolean {
   const rules = entry.rules!;
   const own = entry.own;
-  const isOwn = (word: string): boolean => own !== undefined && own.includes(foldName(word));
+  const isOwn = (word: string): boolean => own !== undefined && own.includes(foldWord(word));
   if (rules & (NameRule.GivenNameBefore | NameRule.Qualified)) {
     const before = wordBefore(text, start);
-    if (before) {
+    // Only a capitalised word can be a given name or a qualifier: most words before a name are not,
+    // and folding them was most of what the rules cost on a page.
+    if (before && startsCapital(before.text)) {
       const bare = withoutPossessive(before.text);
-      const folded = foldName(bare);
+      const folded = foldWord(bare);
       // "Co-Founder", "Vice-President", "Saudi-born": the last part says what the word is.
       const last = folded.slice(folded.lastIndexOf(' ') + 1);
       const lastPart = bare.slice(bare.lastIndexOf('-') + 1);
@@ -239,7 +247,7 @@ export function namesAnother(entry: PatternEntry, text: string, start: number, e
     if (PLACE_THINGS_HAN.some((suffix) => text.startsWith(suffix, end)) && !PLACE_WORDS_HAN.some((word) => text.startsWith(word, end))) return true;
     const after = wordAfter(text, end);
     if (after) {
-      const folded = foldName(after.text);
+      const folded = foldWord(after.text);
       if (PLACE_THINGS.has(folded) && (startsCapital(after.text) || PLACE_THINGS_ANY_CASE.has(folded))) return true;
     }
   }

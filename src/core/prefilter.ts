@@ -10,7 +10,7 @@
  * does too (folding collapses runs of whitespace). Characters that fold to several units take a
  * slow path.
  */
-import type { Automaton } from './automaton';
+import { UNRESOLVED, type Automaton } from './automaton';
 import { foldCodePoint, foldUnit, UNIT_MULTI, UNIT_SPACE } from './fold';
 
 /** Character classes: not yet looked up, folds to several units, removed, then the automaton's classes. */
@@ -33,6 +33,8 @@ const ROW_UNFILLED = -4;
  */
 const OUTCOME_MATCHED = -5;
 const OUTCOME_ENDED = -6;
+/** Rows made room for at first; the table doubles when they are used up (the bench article reaches some 850). */
+const INITIAL_ROWS = 64;
 
 export class Prefilter {
   readonly #automaton: Automaton;
@@ -41,11 +43,18 @@ export class Prefilter {
   /** Class of each UTF-16 code unit of page text, learnt the first time it is met. */
   readonly #charClass = new Uint16Array(0x10000);
   /**
-   * For the states with a dense row, by class: where the next state's row starts, or a code. One
-   * load and one sign test a character: the hot loop of a scan.
+   * Rows of the states the text has reached (of those with a dense row in the automaton), by class:
+   * where the next state's row starts, or a code. One load and one sign test a character: the hot
+   * loop of a scan. Rows are added as the text reaches their state, and the table grows: a page
+   * reaches a part of the states, and a row for every state (some 340 classes wide for the real
+   * dataset) made megabytes that the page's first scan paid for in garbage collection.
    */
-  readonly #rows: Int32Array;
-  readonly #filled: Uint8Array;
+  #rows: Int32Array;
+  /** Where each state's row starts in `#rows`, or -1 while it has none. */
+  readonly #rowOf: Int32Array;
+  /** The state of each row, by row number (its start / width). */
+  #stateOfRow: Int32Array;
+  #rowCount = 0;
   readonly #rowStates: number;
   /** The code unit of each automaton class (for the states without a row). */
   readonly #unitOfClass: Uint16Array;
@@ -61,10 +70,12 @@ export class Prefilter {
     this.#spaceClass = classOf[SPACE]!;
     this.#unitOfClass = new Uint16Array(classCount);
     for (let state = 1; state < unitOf.length; state++) this.#unitOfClass[classOf[unitOf[state]!]!] = unitOf[state]!;
-    // Rows are filled the first time the text reaches their state: a page visits a small part of
-    // them, and filling them all cost more than the rest of the build.
-    this.#rows = new Int32Array(denseRows * width);
-    this.#filled = new Uint8Array(denseRows);
+    // Rows are filled the first time the text reaches their state: filling them all cost more
+    // than the rest of the build.
+    const rows = Math.min(denseRows, INITIAL_ROWS);
+    this.#rows = new Int32Array(rows * width);
+    this.#stateOfRow = new Int32Array(rows);
+    this.#rowOf = new Int32Array(denseRows).fill(-1);
     this.#fill(0);
     for (let c = 0; c < 0x80; c++) this.#learn(c);
   }
@@ -72,7 +83,7 @@ export class Prefilter {
   /** False when no pattern occurs in the text of `parts[0]` to `parts[count - 1]` read as one. */
   mayMatch(parts: readonly string[], count: number): boolean {
     const charClass = this.#charClass;
-    const rows = this.#rows;
+    let rows = this.#rows;
     let row = 0;
     let p = 0;
     let i = 0;
@@ -91,6 +102,7 @@ export class Prefilter {
         row = this.#rare(parts, count, p, i, row, next);
         if (row === OUTCOME_MATCHED) return true;
         if (row === OUTCOME_ENDED) return false;
+        rows = this.#rows; // it may have grown
         p = this.#resumePart;
         i = this.#resumeUnit;
         continue scan;
@@ -115,8 +127,8 @@ export class Prefilter {
       return row;
     }
     if (code === ROW_UNFILLED) return this.#link(row, this.#charClass[parts[p]!.charCodeAt(i)]!);
-    const state = this.#slowly(parts, count, p, i, row / this.#width);
-    return state < 0 ? state : state * this.#width;
+    const state = this.#slowly(parts, count, p, i, this.#stateOfRow[row / this.#width]!);
+    return state < 0 ? state : this.#rowOf[state]!;
   }
 
   /**
@@ -157,7 +169,7 @@ export class Prefilter {
         if (state < this.#rowStates) {
           this.#resumePart = p;
           this.#resumeUnit = i + 1;
-          if (this.#filled[state] === 0) this.#fill(state);
+          if (this.#rowOf[state] === -1) this.#fill(state);
           return state;
         }
       }
@@ -165,31 +177,52 @@ export class Prefilter {
     return OUTCOME_ENDED;
   }
 
-  /** Fills the row of `state` (a state with a dense row). */
-  #fill(state: number): void {
-    const { classCount, dense, denseRows, hasOutput, unitOf } = this.#automaton;
-    const rows = this.#rows;
-    const filled = this.#filled;
+  /** Adds the row of `state` (a state that may have a dense row in the automaton); returns where it starts. */
+  #fill(state: number): number {
+    const automaton = this.#automaton;
+    const { classCount, denseRows, hasOutput, unitOf } = automaton;
+    const from = automaton.row(state);
+    // The states the row leads to, resolved first: a state's `hasOutput` says whether a pattern ends there.
+    let dense = automaton.dense;
+    for (let k = 0; k < classCount; k++) {
+      const next = dense[from + k]!;
+      if (hasOutput[next] !== UNRESOLVED) continue;
+      automaton.resolve(next);
+      dense = automaton.dense;
+    }
     const width = this.#width;
-    const row = state * width;
-    const from = state * classCount;
+    if (this.#rowCount === this.#stateOfRow.length) {
+      const more = Math.min(denseRows, this.#rowCount * 2);
+      const rows = new Int32Array(more * width);
+      rows.set(this.#rows);
+      this.#rows = rows;
+      const states = new Int32Array(more);
+      states.set(this.#stateOfRow);
+      this.#stateOfRow = states;
+    }
+    const rows = this.#rows;
+    const rowOf = this.#rowOf;
+    const row = this.#rowCount * width;
+    this.#stateOfRow[this.#rowCount++] = state;
+    rowOf[state] = row;
     rows[row + CLASS_UNKNOWN] = ROW_UNKNOWN_CLASS;
     rows[row + CLASS_MULTI] = ROW_SLOW;
     rows[row + CLASS_REMOVED] = row;
     for (let k = 0; k < classCount; k++) {
       const next = dense[from + k]!;
-      rows[row + CLASS_BASE + k] = hasOutput[next] === 1 ? ROW_OUTPUT : next >= denseRows ? ROW_SLOW : filled[next] === 1 ? next * width : ROW_UNFILLED;
+      rows[row + CLASS_BASE + k] = hasOutput[next] === 1 ? ROW_OUTPUT : next >= denseRows ? ROW_SLOW : rowOf[next] !== -1 ? rowOf[next]! : ROW_UNFILLED;
     }
     if (state !== 0 && unitOf[state] === SPACE) rows[row + CLASS_BASE + this.#spaceClass] = row;
-    filled[state] = 1;
+    return row;
   }
 
   /** The row that class `k` leads to from `row`, filled now; the entry is updated to lead there directly. */
   #link(row: number, k: number): number {
-    const { classCount, dense } = this.#automaton;
-    const next = dense[(row / this.#width) * classCount + k - CLASS_BASE]!;
-    if (this.#filled[next] === 0) this.#fill(next);
-    return (this.#rows[row + k] = next * this.#width);
+    const automaton = this.#automaton;
+    const from = automaton.row(this.#stateOfRow[row / this.#width]!); // before reading `dense`, which it may replace
+    const next = automaton.dense[from + k - CLASS_BASE]!;
+    const target = this.#rowOf[next] !== -1 ? this.#rowOf[next]! : this.#fill(next);
+    return (this.#rows[row + k] = target);
   }
 
   #learn(c: number): number {

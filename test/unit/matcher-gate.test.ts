@@ -1,7 +1,7 @@
 /**
- * A frame none of whose text may name anyone never builds the full matcher (the dense automaton
- * and the prefilter's rows over it, some 10 MB for the real dataset): the gate decides, and it
- * must answer as the full prefilter does, or a frame would miss its names.
+ * A frame none of whose text may name anyone never builds the full matcher (the pattern entries
+ * and their tables): the prefilter, over the automaton alone, decides, and a fresh one must answer
+ * as the prefilter of a prepared matcher does, or a frame would miss its names.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
