@@ -120,7 +120,8 @@ export async function pollPage(page, fn, arg, { timeout = 10_000, interval = 50,
 /**
  * Wait until the content script has finished its first scan of the page. The content script
  * reports the number of mentions it marked on its host element (`context-cards-host[data-mentions]`);
- * `html[data-context-cards]` is accepted as well.
+ * `html[data-context-cards]` is accepted as well. The marks near the view are painted a few frames
+ * after that (the browser tells which are near once it has laid them out): those frames are waited for too.
  * @returns {Promise<number>} the number of mentions marked
  */
 export async function waitForScan(page, { timeout = 15_000 } = {}) {
@@ -129,6 +130,17 @@ export async function waitForScan(page, { timeout = 15_000 } = {}) {
     () => document.querySelector('context-cards-host')?.dataset.mentions ?? document.documentElement.dataset.contextCards ?? null,
     null,
     { timeout, message: 'the extension to scan the page (context-cards-host[data-mentions])' },
+  );
+  await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        let frames = 0;
+        const next = () => (++frames >= 4 ? resolve(true) : requestAnimationFrame(next));
+        requestAnimationFrame(next);
+        // (A page in the background draws no frames.)
+        setTimeout(() => resolve(true), 1000);
+      }),
+    null,
   );
   return Number(v);
 }
