@@ -139,10 +139,12 @@ export class PageScanner {
   *updateSteps({ containers, removed, added }: Dirty, budget: SliceBudget): Generator<void, void, undefined> {
     const dropped = new Set<BlockRecord>();
     const live = outermost(containers).filter((c) => c.isConnected);
-    for (const node of removed) this.#index.collect(node, dropped);
+    // (Looking through what was removed pauses too. A node the page moves during such a pause is the
+    // next rescan's, and a block read already is never read twice: see `#rescanSteps`.)
+    for (const node of removed) yield* this.#index.collectSteps(node, dropped, budget);
     // An added block holds no text we have read: a node moved here was removed from where it was, and
     // its records went with that removal.
-    for (const container of live) if (!added.has(container)) this.#index.collect(container, dropped);
+    for (const container of live) if (!added.has(container)) yield* this.#index.collectSteps(container, dropped, budget);
     this.#forget(dropped);
     // As in the first scan, what was found shows a few times a second, not after every slice.
     let lastPublish = performance.now();
