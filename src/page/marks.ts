@@ -92,11 +92,15 @@ export class Marks {
     return this.#ranges.get(mention) ?? this.#newRange(mention);
   }
 
+  /**
+   * A range is made when the mention is painted or asked for, which may be after the page changed
+   * its text and before the rescan that forgets the mention: the offsets are kept within the text.
+   */
   #newRange(mention: Mention): Range {
     const { start, end } = this.#scanner.boundsOf(mention);
     const range = this.#doc.createRange();
-    range.setStart(start.node, start.offset);
-    range.setEnd(end.node, end.offset);
+    range.setStart(start.node, Math.min(start.offset, start.node.length));
+    range.setEnd(end.node, Math.min(end.offset, end.node.length));
     return range;
   }
 
