@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { Matcher } from '../../src/core/matcher';
 import type { Where, WhereEntry } from '../../src/page/mark-bands';
 import { MarkWindow, type WatchZone, type Zone } from '../../src/page/mark-window';
+import { Marks } from '../../src/page/marks';
 import type { Mention } from '../../src/page/mention-index';
 import { PageScanner } from '../../src/page/scanner';
 import { SAMPLE_DATASET } from '../support/figures';
@@ -135,5 +136,18 @@ describe('the mark window', () => {
     say('ahead', 'inside', 'p0');
     window.clear();
     expect([...ids('ahead'), ...ids('near')]).toEqual([]);
+  });
+
+  it('paints a mention whose text the page shortened before the rescan that forgets it, without throwing', () => {
+    const { watch } = fakeWatchers();
+    document.body.innerHTML = '<p>Then Meng Hongwei spoke.</p>';
+    const scanner = new PageScanner(matcher);
+    const marks = new Marks(document, scanner, { watch });
+    scanner.onChange((changes) => marks.apply(changes));
+    scanner.scanAll(document.body);
+    const [mention] = scanner.mentions();
+    (document.querySelector('p')!.firstChild as Text).data = 'Then';
+    expect(() => marks.paintNow([mention!])).not.toThrow();
+    expect(marks.rangeOf(mention!).toString()).toBe('');
   });
 });
