@@ -105,6 +105,9 @@ export async function moveMouseAway(page, { x = 2, y = 2 } = {}) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** A few frames, and then some on a loaded machine: how long after the scan the marks near the view take to be painted. */
+const MARKS_SETTLE_MS = 150;
+
 /** Poll `fn` in the page (via evaluate) until it returns a truthy value. */
 export async function pollPage(page, fn, arg, { timeout = 10_000, interval = 50, message = 'condition' } = {}) {
   const deadline = Date.now() + timeout;
@@ -120,7 +123,8 @@ export async function pollPage(page, fn, arg, { timeout = 10_000, interval = 50,
 /**
  * Wait until the content script has finished its first scan of the page. The content script
  * reports the number of mentions it marked on its host element (`context-cards-host[data-mentions]`);
- * `html[data-context-cards]` is accepted as well.
+ * `html[data-context-cards]` is accepted as well. The marks near the view are painted a few frames
+ * after that (the browser tells which are near once it has laid them out): that is waited for too.
  * @returns {Promise<number>} the number of mentions marked
  */
 export async function waitForScan(page, { timeout = 15_000 } = {}) {
@@ -130,6 +134,8 @@ export async function waitForScan(page, { timeout = 15_000 } = {}) {
     null,
     { timeout, message: 'the extension to scan the page (context-cards-host[data-mentions])' },
   );
+  // (Waited for here, not in the page: a frame sandboxed without scripts runs no page timer or frame callback.)
+  await sleep(MARKS_SETTLE_MS);
   return Number(v);
 }
 

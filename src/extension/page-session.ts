@@ -22,6 +22,12 @@ import type { CardModule, Cards } from './card-module';
 import type { CommandName } from './protocol';
 import type { FigureCount } from '../core/figure-id';
 
+/**
+ * How many mentions on each side of one a command scrolls to are painted at once: more than a
+ * screen holds on a page dense in names; the rest of the view is painted a frame later.
+ */
+const REVEAL_NEIGHBOURS = 32;
+
 export interface SessionLook {
   highlight: HighlightStyle;
   dwellMs: number;
@@ -181,7 +187,7 @@ export class PageSession {
       const index = target ? mentions.indexOf(target) : -1;
       if (index !== -1) this.#commandAnnounce = { kind: 'position', index: index + 1, total: mentions.length };
     }
-    if (target) this.#reveal(target);
+    if (target) this.#reveal(target, mentions);
     return target !== null;
   }
 
@@ -207,9 +213,10 @@ export class PageSession {
 
   /** Scrolls to the figure's first mention and opens its card; false when the page does not name it. */
   showFigure(id: string): boolean {
-    const target = this.#scanner.mentions().find((m) => this.#shown(m) && this.#dataset.figures[m.figure]!.id === id);
+    const mentions = this.#scanner.mentions().filter(this.#shown);
+    const target = mentions.find((m) => this.#dataset.figures[m.figure]!.id === id);
     if (!target) return false;
-    this.#reveal(target);
+    this.#reveal(target, mentions);
     return true;
   }
 
@@ -227,7 +234,10 @@ export class PageSession {
     this.#host = null;
   }
 
-  #reveal(target: Mention): void {
+  /** Scrolls to a mention (of `mentions`, in document order) and opens its card, its neighbours painted in the first frame there. */
+  #reveal(target: Mention, mentions: readonly Mention[]): void {
+    const at = mentions.indexOf(target);
+    this.#marks.paintNow(mentions.slice(Math.max(0, at - REVEAL_NEIGHBOURS), at + REVEAL_NEIGHBOURS + 1));
     this.#marks.rangeOf(target).startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
     this.#hover.openNow(target, 'command');
   }

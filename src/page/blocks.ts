@@ -227,6 +227,20 @@ export class BlockCursor {
   }
 
   /** A copy of the current block. */
+  /**
+   * Whether the walk can go on from where it paused: the nodes it stands on are still where it met
+   * them. A node the page took out would lead the walk around the detached tree instead of the rest
+   * of the page.
+   */
+  intact(): boolean {
+    if (this.#carry && !this.#carry.isConnected) return false;
+    for (const { root, walk } of this.#frames) {
+      const at = walk.currentNode;
+      if (!at.isConnected || (at !== root && !root.contains(at))) return false;
+    }
+    return true;
+  }
+
   take(): TextBlock {
     return { nodes: this.nodes.slice(0, this.count), starts: this.starts.slice(0, this.count), text: this.text };
   }

@@ -1,6 +1,7 @@
 /**
  * Runs a scanner over a live document: a first scan in small time slices, then rescans of
- * what mutates, coalesced so that a page mutating non-stop costs a bounded amount of work.
+ * what mutates, coalesced so that a page mutating non-stop costs a bounded amount of work, and
+ * sliced like the first scan, one at a time: what mutates during one is the next one's work.
  */
 import { readingStart } from './element-kinds';
 import { dirtyFromMutations } from './rescan-work';
@@ -14,7 +15,7 @@ export interface LiveScanOptions {
   mutationDelayMs?: number;
   /** Our own nodes, never scanned or observed. */
   isOurs: (node: Node) => boolean;
-  /** Hears how long each rescan of mutations took, in milliseconds (the benchmark). */
+  /** Hears how long each rescan of mutations took, in milliseconds of work, its slices added up (the benchmark). */
   onFlush?: (ms: number) => void;
 }
 
@@ -32,43 +33,56 @@ export function startLiveScan(root: Node, scanner: PageScanner, options: LiveSca
   let stopped = false;
   let pending: MutationRecord[] = [];
   let flushTimer = 0;
-  let scanning = true;
+  /** The first scan or a rescan is under way: mutations wait for its end. */
+  let busy = true;
+
+  let deadline = 0;
+  const budget = (): boolean => win.performance.now() < deadline;
+  /** Runs the steps in slices, yielding to the page between them; resolves with the time worked. */
+  const inSlices = async (steps: Generator<void, void, undefined>): Promise<number> => {
+    let worked = 0;
+    while (!stopped) {
+      const start = win.performance.now();
+      deadline = start + sliceMs;
+      const done = steps.next().done === true;
+      worked += win.performance.now() - start;
+      if (done) break;
+      await yieldToPage(win);
+    }
+    return worked;
+  };
+
+  /** After a scan: what changed meanwhile may not have been read by it, so it is rescanned next. */
+  const idle = (delay: number): void => {
+    busy = false;
+    for (const r of observer.takeRecords()) pending.push(r);
+    if (!stopped && pending.length && !flushTimer) flushTimer = win.setTimeout(flush, delay);
+  };
 
   const flush = (): void => {
     flushTimer = 0;
-    if (stopped || scanning) return;
+    if (stopped || busy) return;
     const records = pending.concat(observer.takeRecords());
     pending = [];
     if (records.length === 0) return;
-    const started = options.onFlush ? win.performance.now() : 0;
-    scanner.update(dirtyFromMutations(records, options.isOurs));
-    options.onFlush?.(win.performance.now() - started);
+    busy = true;
+    void inSlices(scanner.updateSteps(dirtyFromMutations(records, options.isOurs), budget)).then((ms) => {
+      if (!stopped) options.onFlush?.(ms);
+      idle(mutationDelayMs);
+    });
   };
 
   const observer = new win.MutationObserver((records) => {
     // Keep the records (the batch is bounded by what the page did since the last flush) and rescan once.
     for (const r of records) pending.push(r);
-    if (!flushTimer && !scanning) flushTimer = win.setTimeout(flush, mutationDelayMs);
+    if (!flushTimer && !busy) flushTimer = win.setTimeout(flush, mutationDelayMs);
   });
   const watched = { childList: true, characterData: true, subtree: true };
   observer.observe(root, watched);
   // Mutations inside shadow roots do not reach an observer of the document: watch each one too.
   scanner.onShadowRoot((shadow) => observer.observe(shadow, watched));
 
-  const ready = (async () => {
-    let deadline = 0;
-    const steps = scanner.scanSteps(root, () => win.performance.now() < deadline, inView(doc, root));
-    let done = false;
-    while (!done && !stopped) {
-      deadline = win.performance.now() + sliceMs;
-      done = steps.next().done === true;
-      if (!done) await yieldToPage(win);
-    }
-    scanning = false;
-    // What changed during the first scan may not have been read by it: rescan that now.
-    for (const r of observer.takeRecords()) pending.push(r);
-    if (!stopped && pending.length) flushTimer = win.setTimeout(flush, 0);
-  })();
+  const ready = inSlices(scanner.scanSteps(root, budget, inView(doc, root))).then(() => idle(0));
 
   return {
     ready,

@@ -1,8 +1,11 @@
 /**
- * Marks mentions with the CSS Custom Highlight API: the page's DOM is never touched.
- * Keeps one live Range per mention, which also serves hit-testing and card placement.
+ * Marks mentions with the CSS Custom Highlight API: the page's DOM is never touched. One live
+ * Range per mention near the viewport is registered (see `mark-window.ts`); hit-testing and card
+ * placement ask for the range of any mention.
  */
 import type { HighlightStyle } from '../core/settings-model';
+import { blockContainerOf, DOCUMENT_FRAGMENT_NODE } from './element-kinds';
+import { intersectionWatcher, MarkWindow, type WatchZone } from './mark-window';
 import type { Mention, MentionChanges, PageScanner } from './scanner';
 
 export const HIGHLIGHT_NAMES = {
@@ -34,38 +37,70 @@ interface HighlightRegistry {
   delete(name: string): unknown;
 }
 
+export interface MarksOptions {
+  /** What tells which elements are near the viewport (by default an IntersectionObserver, where there is one). */
+  readonly watch?: WatchZone | null;
+}
+
 export class Marks {
   readonly #doc: Document;
   readonly #scanner: PageScanner;
+  /** The ranges of the mentions painted (registered with the highlight). */
   readonly #ranges = new Map<Mention, Range>();
   readonly #highlight: HighlightLike | null;
+  readonly #window: MarkWindow;
 
-  constructor(doc: Document, scanner: PageScanner) {
+  constructor(doc: Document, scanner: PageScanner, { watch = intersectionWatcher(doc) }: MarksOptions = {}) {
     this.#doc = doc;
     this.#scanner = scanner;
     this.#highlight = createHighlight(doc);
+    this.#window = new MarkWindow({
+      watch,
+      paint: {
+        paint: (mention) => {
+          if (this.#ranges.has(mention)) return;
+          const range = this.#newRange(mention);
+          this.#ranges.set(mention, range);
+          this.#highlight?.add(range);
+        },
+        unpaint: (mention) => {
+          const range = this.#ranges.get(mention);
+          if (!range) return;
+          this.#highlight?.delete(range);
+          this.#ranges.delete(mention);
+        },
+      },
+    });
   }
 
   apply(changes: MentionChanges): void {
-    for (const mention of changes.removed) {
-      const range = this.#ranges.get(mention);
-      if (!range) continue;
-      this.#highlight?.delete(range);
-      this.#ranges.delete(mention);
+    for (const mention of changes.removed) this.#window.remove(mention);
+    for (const mention of changes.added) {
+      // (A text node taken out since it was read has no element: the next rescan forgets it.)
+      const element = elementAt(this.#scanner.boundsOf(mention).start.node);
+      if (element) this.#window.add(mention, element);
     }
-    for (const mention of changes.added) this.#highlight?.add(this.rangeOf(mention));
   }
 
-  /** The live range of a mention (created on first use). */
+  /** Paints these mentions now, wherever they are (a command is about to scroll to one of them). */
+  paintNow(mentions: readonly Mention[]): void {
+    this.#window.paintNow(mentions);
+  }
+
+  /** The live range of a mention: the painted one, or a new one for a mention not painted. */
   rangeOf(mention: Mention): Range {
-    let range = this.#ranges.get(mention);
-    if (!range) {
-      const { start, end } = this.#scanner.boundsOf(mention);
-      range = this.#doc.createRange();
-      range.setStart(start.node, start.offset);
-      range.setEnd(end.node, end.offset);
-      this.#ranges.set(mention, range);
-    }
+    return this.#ranges.get(mention) ?? this.#newRange(mention);
+  }
+
+  /**
+   * A range is made when the mention is painted or asked for, which may be after the page changed
+   * its text and before the rescan that forgets the mention: the offsets are kept within the text.
+   */
+  #newRange(mention: Mention): Range {
+    const { start, end } = this.#scanner.boundsOf(mention);
+    const range = this.#doc.createRange();
+    range.setStart(start.node, Math.min(start.offset, start.node.length));
+    range.setEnd(end.node, Math.min(end.offset, end.node.length));
     return range;
   }
 
@@ -101,6 +136,7 @@ export class Marks {
 
   /** Removes every mark from the page and forgets the ranges (Context Cards switched off here). */
   clear(): void {
+    this.#window.clear();
     this.#highlight?.clear();
     this.#ranges.clear();
     const registry = highlightRegistry(this.#doc);
@@ -109,6 +145,17 @@ export class Marks {
       if (registry.get(name) === this.#highlight) registry.delete(name);
     }
   }
+}
+
+/**
+ * The element watched for a mention starting in a text node: its nearest block (a paragraph, so
+ * that the blocks of an article are siblings, see `mark-bands.ts`), or the host of a shadow tree
+ * it lies in without one. Null for a text node the page took out since it was read.
+ */
+function elementAt(node: Text): Element | null {
+  if (!node.parentNode) return null;
+  const container = blockContainerOf(node);
+  return container?.nodeType === DOCUMENT_FRAGMENT_NODE ? (container as ShadowRoot).host : (container as Element | null);
 }
 
 function highlightRegistry(doc: Document): HighlightRegistry | null {

@@ -8,6 +8,7 @@ import type { Resolution } from '../core/resolve';
 import { locate, type TextBlock } from './blocks';
 import { follows, recordBefore } from './document-order';
 import { DOCUMENT_FRAGMENT_NODE, ELEMENT_NODE, TEXT_NODE } from './element-kinds';
+import { NODES_PER_BUDGET_CHECK } from './timing';
 
 export interface BlockRecord {
   readonly block: TextBlock;
@@ -151,6 +152,16 @@ export class MentionIndex {
 
   /** Adds to `dropped` the records of the text under `root` (itself included). */
   collect(root: Node, dropped: Set<BlockRecord>): void {
+    for (const _ of this.collectSteps(root, dropped, () => true)) {
+      // never pauses
+    }
+  }
+
+  /**
+   * `collect`, pausing (yielding) when `budget` says so: a page that swaps its content away
+   * leaves tens of thousands of nodes to look through.
+   */
+  *collectSteps(root: Node, dropped: Set<BlockRecord>, budget: () => boolean): Generator<void, void, undefined> {
     const visit = (node: Node): void => {
       if (node.nodeType === TEXT_NODE) {
         const record = this.#recordOf.get(node as Text);
@@ -158,16 +169,17 @@ export class MentionIndex {
       }
     };
     visit(root);
-    if (root.nodeType === ELEMENT_NODE || root.nodeType === DOCUMENT_FRAGMENT_NODE) {
-      for (let n: Node | null = root.firstChild; n;) {
-        visit(n);
-        if (n.firstChild) {
-          n = n.firstChild;
-          continue;
-        }
-        while (n && n !== root && !n.nextSibling) n = n.parentNode;
-        n = n && n !== root ? n.nextSibling : null;
+    if (root.nodeType !== ELEMENT_NODE && root.nodeType !== DOCUMENT_FRAGMENT_NODE) return;
+    let visited = 0;
+    for (let n: Node | null = root.firstChild; n;) {
+      visit(n);
+      if (++visited % NODES_PER_BUDGET_CHECK === 0 && !budget()) yield;
+      if (n.firstChild) {
+        n = n.firstChild;
+        continue;
       }
+      while (n && n !== root && !n.nextSibling) n = n.parentNode;
+      n = n && n !== root ? n.nextSibling : null;
     }
   }
 

@@ -1,17 +1,20 @@
 /**
  * Keeps the mentions of one document (or shadow root) up to date: the facade over the first scan
- * (`first-scan.ts`), the rescans of what mutated (`rescan-work.ts`), the page rules
+ * (`first-scan.ts`), the rescans of what mutated (`rescan-work.ts`, read in slices like the first
+ * scan: `read-blocks.ts`), the page rules
  * (`page-rules.ts`) and the mentions in document order (`mention-index.ts`). It publishes what
  * changed to its listeners after every scan or rescan.
  */
 import type { BlockMatches, Matcher } from '../core/matcher';
 import { BlockCursor, type CursorRange } from './blocks';
-import type { BlockContainer } from './element-kinds';
-import { firstScanSteps, type FirstScanTarget, type SliceBudget } from './first-scan';
+import { blockContainerOf, type BlockContainer } from './element-kinds';
+import { firstScanSteps, type FirstScanTarget } from './first-scan';
 import { MentionIndex, type BlockRecord, type Bounds, type Mention } from './mention-index';
 import { PageRulesCache } from './page-rules';
-import { outermost, runsOf, type Dirty } from './rescan-work';
+import { readBlocks, type SliceBudget } from './read-blocks';
+import { outermost, runsOf, type ContainerRun, type Dirty } from './rescan-work';
 import { openShadowRoots, type ShadowRootReader } from './shadow';
+import { PUBLISH_EVERY_MS } from './timing';
 
 export type { Mention } from './mention-index';
 
@@ -120,16 +123,49 @@ export class PageScanner {
     }
   }
 
-  /** Mutations: rescans the dirty containers and forgets removed text. */
-  update({ containers, removed, added }: Dirty): void {
+  /** Mutations, in one go (the CLI and tests; the content script slices with `updateSteps`). */
+  update(dirty: Dirty): void {
+    for (const _ of this.updateSteps(dirty, () => true)) {
+      // never pauses
+    }
+  }
+
+  /**
+   * Mutations: forgets removed text, then rescans the dirty containers, pausing (yielding) whenever
+   * `budget` says the slice is used up, as the first scan does: a page that swaps its whole content
+   * must not become one long task. What the page changes during a pause is the next rescan's work;
+   * only a walk whose footing the page took away is redone here, over the container around it.
+   */
+  *updateSteps({ containers, removed, added }: Dirty, budget: SliceBudget): Generator<void, void, undefined> {
     const dropped = new Set<BlockRecord>();
     const live = outermost(containers).filter((c) => c.isConnected);
-    for (const node of removed) this.#index.collect(node, dropped);
+    // (Looking through what was removed pauses too. A node the page moves during such a pause is the
+    // next rescan's, and a block read already is never read twice: see `#rescanSteps`.)
+    for (const node of removed) yield* this.#index.collectSteps(node, dropped, budget);
     // An added block holds no text we have read: a node moved here was removed from where it was, and
     // its records went with that removal.
-    for (const container of live) if (!added.has(container)) this.#index.collect(container, dropped);
+    for (const container of live) if (!added.has(container)) yield* this.#index.collectSteps(container, dropped, budget);
     this.#forget(dropped);
-    for (const run of runsOf(live, added)) this.#rescan(run.first, run.last);
+    // As in the first scan, what was found shows a few times a second, not after every slice.
+    let lastPublish = performance.now();
+    const publishDue = (): boolean => performance.now() - lastPublish > PUBLISH_EVERY_MS;
+    const publish = (): void => {
+      this.#publish();
+      lastPublish = performance.now();
+    };
+    const runs: ContainerRun[] = runsOf(live, added);
+    for (let i = 0; i < runs.length; i++) {
+      const { first, last } = runs[i]!;
+      // (Taken out during a pause: that removal is the next rescan's.)
+      if (!first.isConnected) continue;
+      if (yield* this.#rescanSteps(first, last, budget, publishDue, publish)) continue;
+      const around = first.parentNode ? blockContainerOf(first.parentNode) : null;
+      if (!around?.isConnected) continue;
+      const again = new Set<BlockRecord>();
+      this.#index.collect(around, again);
+      this.#forget(again);
+      runs.push({ first: around, last: around });
+    }
     this.#publish();
   }
 
@@ -171,15 +207,48 @@ export class PageScanner {
     return matches.candidates.length || matches.cues.length ? matches : null;
   }
 
-  /** Reads the blocks of containers `first` to `last` (siblings; their old records are gone) into their place in document order. */
-  #rescan(first: BlockContainer, last: BlockContainer): void {
+  /**
+   * Reads the blocks of containers `first` to `last` (siblings; their old records are gone) into
+   * their place in document order, in slices. False when the page took out the node the walk stood
+   * on during a pause, so that the rest of the run could not be read.
+   */
+  *#rescanSteps(
+    first: BlockContainer,
+    last: BlockContainer,
+    budget: SliceBudget,
+    publishDue: () => boolean,
+    publish: () => void,
+  ): Generator<void, boolean, undefined> {
     const cursor = this.#cursor(first, { kind: 'siblings', last });
-    const found: BlockRecord[] = [];
-    while (cursor.next()) {
-      // (Most blocks stop at the prefilter.)
-      const matches = this.#matcher.mayMatch(cursor.parts, cursor.count) ? this.#namesIn(cursor.text) : null;
-      if (matches) found.push({ block: cursor.take(), matches });
+    let found: BlockRecord[] = [];
+    const place = (): void => {
+      this.#place(found);
+      found = [];
+    };
+    // (A block with a record already lies outside the run: the walk went past a `last` taken out meanwhile.)
+    const keep = (record: BlockRecord): void => {
+      if (!this.#index.has(record.block.nodes[0]!)) found.push(record);
+    };
+    const placeAndPublish = (): void => {
+      place();
+      publish();
+    };
+    const steps = readBlocks(this.#target, cursor, budget, publishDue, placeAndPublish, keep);
+    while (!steps.next().done) {
+      yield;
+      if (!cursor.intact()) {
+        place();
+        return false;
+      }
     }
+    place();
+    return true;
+  }
+
+  /** Files records read by a rescan and puts them into their place in document order. */
+  #place(records: readonly BlockRecord[]): void {
+    // (Text the page took out during a pause is forgotten by the next rescan: not placed at all.)
+    const found = records.filter((record) => record.block.nodes[0]!.isConnected);
     if (found.length === 0) return;
     const at = this.#index.insertionIndex(found[0]!.block.nodes[0]!, () =>
       this.#shadowRoots.size ? new Set([...this.#shadowRoots].map((root) => root.host)) : null,

@@ -56,6 +56,9 @@ export const BUDGET_CHECK_CHARS = 2048;
 /** While matching the blocks the prefilter let through, the slice budget is asked after this many. */
 export const MATCHED_PER_BUDGET_CHECK = 16;
 
+/** While looking through removed nodes for what was read in them, the slice budget is asked after this many: a node costs a map lookup. */
+export const NODES_PER_BUDGET_CHECK = 1024;
+
 /** After stepping over about this much text, the block cursor comes back with an empty block: a chance to pause. */
 export const PAUSE_AFTER_CHARS = 2048;
 

@@ -54,4 +54,23 @@ describe('our own elements', () => {
     const dirty = dirtyFromMutations(records, isOurs);
     expect([...dirty.containers]).toEqual([added]);
   });
+
+  it('a block inserted right before our host, or with whitespace beside it, rescans only that block (bug 2)', async () => {
+    const host = addOurHost();
+    const isOurs = (node: Node): boolean => node === host || host.contains(node);
+    const records: MutationRecord[] = [];
+    const observer = new MutationObserver((r) => records.push(...r));
+    observer.observe(document.documentElement, { childList: true, characterData: true, subtree: true });
+    const before = document.createElement('section');
+    before.textContent = 'Zabihullah Mujahid';
+    document.documentElement.insertBefore(before, host);
+    const after = document.createElement('div');
+    after.textContent = 'Meng Hongwei';
+    document.documentElement.append('\n', after, '\n');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    records.push(...observer.takeRecords());
+    observer.disconnect();
+    const dirty = dirtyFromMutations(records, isOurs);
+    expect(new Set(dirty.containers)).toEqual(new Set([before, after]));
+  });
 });

@@ -75,7 +75,9 @@ describe('bench smoke', () => {
     expect(g.wallMs).toBeGreaterThanOrEqual(g.updateMs);
     // The baseline's own marks did not take the page's highlight from the live scan.
     expect(g.mentionsAfter).toBeGreaterThan(0);
-    expect(g.paintedMarks).toBe(g.mentionsAfter);
+    // (Only the marks near the view are painted: see src/page/mark-window.ts.)
+    expect(g.paintedMarks).toBeGreaterThan(0);
+    expect(g.paintedMarks).toBeLessThanOrEqual(g.mentionsAfter);
 
     const m = r.cases.manyNames;
     expect(m.patterns).toBeGreaterThan(r.dataset.patterns);

@@ -45,13 +45,13 @@ const VISIBLE_SHARE = 0.02;
 const VISIBLE_STEP = 32;
 
 /** Our highlight names, as src/page/marks.ts registers them. */
-const HIGHLIGHT_NAMES = { underline: 'context-cards-mention', background: 'context-cards-mention-background' } as const;
+export const HIGHLIGHT_NAMES = { underline: 'context-cards-mention', background: 'context-cards-mention-background' } as const;
 
 /**
  * Runs in the page: the box of each name's mark (the marked range whose text is the name, inside
  * the element), widened below by a few pixels for an underline set under the baseline.
  */
-function markBoxesInPage(names: ReadonlyArray<{ within: string; text: string }>): Array<Box | null> {
+export function markBoxesInPage(names: ReadonlyArray<{ within: string; text: string }>): Array<Box | null> {
   const registry = (globalThis as { CSS?: { highlights?: Map<string, Iterable<AbstractRange>> } }).CSS?.highlights;
   const ranges: Range[] = [];
   if (registry) for (const [, highlight] of registry) for (const r of highlight) if (r instanceof Range) ranges.push(r);
@@ -67,7 +67,7 @@ function markBoxesInPage(names: ReadonlyArray<{ within: string; text: string }>)
 }
 
 /** Runs in the page: takes our highlights out of the registry (marks off) or puts them back. */
-function toggleMarksInPage(arg: { off: boolean; names: string[] }): boolean {
+export function toggleMarksInPage(arg: { off: boolean; names: string[] }): boolean {
   const w = window as unknown as { __savedMarks?: Array<[string, unknown]> };
   const registry = (globalThis as unknown as { CSS: { highlights: Map<string, unknown> } }).CSS.highlights;
   if (arg.off) {
@@ -79,7 +79,7 @@ function toggleMarksInPage(arg: { off: boolean; names: string[] }): boolean {
   return true;
 }
 
-async function shoot(page: VisiblePage, box: Box): Promise<PNG> {
+export async function shoot(page: VisiblePage, box: Box): Promise<PNG> {
   return PNG.sync.read(Buffer.from(await page.screenshot({ clip: box })));
 }
 
