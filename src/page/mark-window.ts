@@ -139,6 +139,16 @@ export class MarkWindow {
   }
 }
 
+/** The zones' margins as fractions of the viewport's height, for measuring by hand (`MARGINS`). */
+const MARGIN_VIEWPORTS: Record<Zone, number> = { near: 1, ahead: 4 };
+
+/**
+ * Least time between two measurements of the watched elements while the page scrolls: often enough
+ * that a jump is caught within a few frames, seldom enough that steady scrolling stays cheap
+ * (each reads the boxes of the watched elements, about 360 on the 2.7 MB page).
+ */
+const REMEASURE_MS = 100;
+
 /**
  * The browser's watchers: IntersectionObservers with the document as their root (so that the
  * margins apply in frames too; with the implicit root, a cross-origin frame's margin is ignored).
@@ -146,15 +156,99 @@ export class MarkWindow {
  * hidden) is never seen to intersect: it counts as inside (what has no box shows nothing, and
  * `display: contents` text would otherwise never be marked); so does one beside the zone, not
  * above or below it (a carousel scrolled sideways).
+ *
+ * An observer tells only when an element enters or leaves the zone, not when one jumps from below
+ * it to above it: a jump (scrolling to a fragment, the End key, a script's `scrollIntoView`) past
+ * both edges of a band would leave it unpainted with the reader inside it. So while the page
+ * scrolls, the watched elements are also measured by hand, and what moved across is told.
  */
 export function intersectionWatcher(doc: Document): WatchZone | null {
   const win = doc.defaultView as (Window & typeof globalThis) | null;
   if (!win || typeof win.IntersectionObserver !== 'function') return null;
-  return (zone, onChange) =>
-    new win.IntersectionObserver((entries) => onChange(entries.map((entry) => ({ target: entry.target, where: whereOf(entry) }))), {
-      root: doc,
-      rootMargin: MARGINS[zone],
+  return (zone, onChange) => {
+    /** Where each watched element was last told to lie (null: not yet). */
+    const told = new Map<Element, Where | null>();
+    const tell = (entries: readonly WhereEntry[]): void => {
+      const changed = entries.filter(({ target, where }) => told.has(target) && told.get(target) !== where);
+      for (const { target, where } of changed) told.set(target, where);
+      if (changed.length) onChange(changed);
+    };
+    const observer = new win.IntersectionObserver(
+      (entries) => {
+        tell(entries.map((entry) => ({ target: entry.target, where: whereOf(entry) })));
+      },
+      { root: doc, rootMargin: MARGINS[zone] },
+    );
+    const remeasure = new Remeasure(win, () => {
+      const margin = win.innerHeight * MARGIN_VIEWPORTS[zone];
+      const top = -margin;
+      const bottom = win.innerHeight + margin;
+      tell([...told.keys()].map((target) => ({ target, where: whereOfBox(target.getBoundingClientRect(), top, bottom) })));
     });
+    return {
+      observe(element) {
+        if (told.has(element)) return;
+        told.set(element, null);
+        observer.observe(element);
+        remeasure.start();
+      },
+      unobserve(element) {
+        told.delete(element);
+        observer.unobserve(element);
+      },
+      disconnect() {
+        told.clear();
+        observer.disconnect();
+        remeasure.stop();
+      },
+    };
+  };
+}
+
+/** Calls `measure` after the page scrolls (any scroller), at most every REMEASURE_MS, and once after the last scroll. */
+class Remeasure {
+  readonly #win: Window;
+  readonly #measure: () => void;
+  #controller: AbortController | null = null;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #last = 0;
+
+  constructor(win: Window, measure: () => void) {
+    this.#win = win;
+    this.#measure = measure;
+  }
+
+  start(): void {
+    if (this.#controller) return;
+    this.#controller = new AbortController();
+    // Capture: scroll events of inner scrollers do not bubble.
+    this.#win.addEventListener('scroll', () => this.#schedule(), { capture: true, passive: true, signal: this.#controller.signal });
+  }
+
+  stop(): void {
+    this.#controller?.abort();
+    this.#controller = null;
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#timer = null;
+  }
+
+  #schedule(): void {
+    if (this.#timer !== null) return;
+    const wait = Math.max(0, this.#last + REMEASURE_MS - performance.now());
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      this.#win.requestAnimationFrame(() => {
+        this.#last = performance.now();
+        this.#measure();
+      });
+    }, wait);
+  }
+}
+
+function whereOfBox(box: DOMRect, top: number, bottom: number): Where {
+  if (box.width === 0 && box.height === 0) return 'inside';
+  if (box.bottom <= top) return 'above';
+  return box.top >= bottom ? 'below' : 'inside';
 }
 
 function whereOf({ isIntersecting, boundingClientRect: box, rootBounds }: IntersectionObserverEntry): Where {

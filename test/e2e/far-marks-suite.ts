@@ -21,9 +21,21 @@ export function farPage(): string {
   ].join('');
 }
 
+/**
+ * Forty names, each followed by fifty paragraphs of prose (about three screens): blocks close
+ * enough as siblings to be watched as one band, whose first and last lie a hundred screens apart.
+ */
+export function bandPage(): string {
+  const quiet = Array.from({ length: 50 }, (_, i) => `<p>${QUIET.repeat(1 + (i % 3))}</p>`).join('');
+  const names = Array.from({ length: 40 }, (_, i) => `<p id="n${i}">Abdul Ghani Baradar met them, the ${i + 1}th time.</p>${quiet}`).join('');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Many names</title></head><body><main>${names}</main></body></html>`;
+}
+
 export interface FarMarksHarness {
   page(): VisiblePage;
   url(): string;
+  /** The address of `bandPage()`. */
+  bandUrl(): string;
   /** Whether a screenshot's clip is in the document's coordinates, not the viewport's (Puppeteer with Firefox). */
   clipInDocument: boolean;
 }
@@ -60,5 +72,16 @@ export function farMarksSuite(harness: FarMarksHarness): void {
     const off = await shoot(page, box);
     await page.evaluate(toggleMarksInPage, { off: false, names: Object.values(HIGHLIGHT_NAMES) });
     expect(changedShare(off, on), 'the share of pixels the mark changes').toBeGreaterThanOrEqual(0.02);
+  });
+
+  it('paints the names where a jump lands, in the middle of a long run of named paragraphs', { timeout: 60_000 }, async () => {
+    const page = harness.page();
+    await page.goto(harness.bandUrl());
+    expect(await waitForScan(page as never)).toBe(40);
+    await pollPage(page as never, markedInsideInPage, '#n0', { message: 'the first name to be marked' });
+    // A jump into the second run of 32 (n32 to n39), past both its ends: the observers see neither edge cross the zone.
+    await page.evaluate(() => document.getElementById('n36')!.scrollIntoView({ block: 'center' }), null);
+    await pollPage(page as never, markedInsideInPage, '#n36', { message: 'the name jumped to to be marked' });
+    expect((await page.evaluate(markedRangesInPage, ['#n36'])).inside['#n36']).toEqual(['Abdul Ghani Baradar']);
   });
 }
