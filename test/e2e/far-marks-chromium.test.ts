@@ -5,21 +5,15 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandSender, type CommandSender } from './command-sender';
-import { bandPage, farMarksSuite, farPage, markedInsideInPage } from './far-marks-suite';
+import { farMarksSuite, FAR_MARKS_ROUTES, markedInsideInPage } from './far-marks-suite';
 import { HOOK_TIMEOUT, markedRangesInPage, pollPage, waitForScan, withChromium } from './helpers';
 import type { VisiblePage } from './visible-suite';
 
 describe('marks on a long page (Chromium)', () => {
-  const { session, fixture } = withChromium({
-    routes: {
-      '/far.html': () => ({ type: 'text/html; charset=utf-8', body: farPage() }),
-      '/band.html': () => ({ type: 'text/html; charset=utf-8', body: bandPage() }),
-    },
-  });
+  const { session, fixture } = withChromium({ routes: FAR_MARKS_ROUTES });
   farMarksSuite({
     page: () => session().page as unknown as VisiblePage,
-    url: () => `${fixture().url}far.html`,
-    bandUrl: () => `${fixture().url}band.html`,
+    base: () => fixture().url,
     clipInDocument: false,
   });
 

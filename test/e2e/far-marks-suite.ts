@@ -9,7 +9,7 @@ import { changedShare, HIGHLIGHT_NAMES, markBoxesInPage, shoot, toggleMarksInPag
 const QUIET = 'Officials met on trade, the border and the weather, and said little that was new to anyone there. ';
 
 /** A name at the top, then about a hundred screens of prose, then a name far below the fold. */
-export function farPage(): string {
+function farPage(): string {
   const quiet = (count: number): string => Array.from({ length: count }, (_, i) => `<p>${i}. ${QUIET.repeat(1 + (i % 3))}</p>`).join('');
   return [
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A long page</title></head><body><main>',
@@ -25,17 +25,22 @@ export function farPage(): string {
  * Forty names, each followed by fifty paragraphs of prose (about three screens): blocks close
  * enough as siblings to be watched as one band, whose first and last lie a hundred screens apart.
  */
-export function bandPage(): string {
+function bandPage(): string {
   const quiet = Array.from({ length: 50 }, (_, i) => `<p>${QUIET.repeat(1 + (i % 3))}</p>`).join('');
   const names = Array.from({ length: 40 }, (_, i) => `<p id="n${i}">Abdul Ghani Baradar met them, the ${i + 1}th time.</p>${quiet}`).join('');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Many names</title></head><body><main>${names}</main></body></html>`;
 }
 
+/** The suite's pages, as routes of the test server: `/far.html` and `/band.html`. */
+export const FAR_MARKS_ROUTES = {
+  '/far.html': () => ({ type: 'text/html; charset=utf-8', body: farPage() }),
+  '/band.html': () => ({ type: 'text/html; charset=utf-8', body: bandPage() }),
+};
+
 export interface FarMarksHarness {
   page(): VisiblePage;
-  url(): string;
-  /** The address of `bandPage()`. */
-  bandUrl(): string;
+  /** The test server's address, serving FAR_MARKS_ROUTES. */
+  base(): string;
   /** Whether a screenshot's clip is in the document's coordinates, not the viewport's (Puppeteer with Firefox). */
   clipInDocument: boolean;
 }
@@ -53,7 +58,7 @@ const marked = (page: VisiblePage): Promise<MarkedReport> => page.evaluate(marke
 export function farMarksSuite(harness: FarMarksHarness): void {
   it('paints a name far below the fold only once the reader scrolls near it, and then in pixels', { timeout: 60_000 }, async () => {
     const page = harness.page();
-    await page.goto(harness.url());
+    await page.goto(`${harness.base()}far.html`);
     // The extension knows both names from its first scan...
     expect(await waitForScan(page as never)).toBe(2);
     await pollPage(page as never, markedInsideInPage, '#top', { message: 'the name in view to be marked' });
@@ -76,7 +81,7 @@ export function farMarksSuite(harness: FarMarksHarness): void {
 
   it('paints the names where a jump lands, in the middle of a long run of named paragraphs', { timeout: 60_000 }, async () => {
     const page = harness.page();
-    await page.goto(harness.bandUrl());
+    await page.goto(`${harness.base()}band.html`);
     expect(await waitForScan(page as never)).toBe(40);
     await pollPage(page as never, markedInsideInPage, '#n0', { message: 'the first name to be marked' });
     // A jump into the second run of 32 (n32 to n39), past both its ends: the observers see neither edge cross the zone.
