@@ -8,7 +8,8 @@
 // DOM, made once by this tree's bench/pages.mjs with the fixed names of bench/page-names.json,
 // which both builds know) in one browser, alternating A B B A in each round
 // so that a drift of the machine's speed during the run weighs on both alike. Each round gives
-// one paired ratio, new / old (the sum of the two new runs over the sum of the two old ones);
+// one paired ratio, new / old (the sum of the two new runs over the sum of the two old ones), for
+// the scan alone and for the scan with the matcher's build before it (`+build`, what a page pays);
 // the report is their median and spread (quartiles, and the extremes). A ratio at or below 1.0
 // within the spread: no slowdown.
 import { execFileSync } from 'node:child_process';
@@ -61,34 +62,46 @@ export async function compareWith(root, ref, { smoke, rounds, cases = null }) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
-    /** One measurement of `kind` ('scanAll' or 'liveScan') with build `which` on a fresh copy of `html`. */
+    /**
+     * One measurement of `kind` ('scanAll' or 'liveScan') with build `which` on a fresh copy of
+     * `html`: the scan alone, and the scan with the matcher's build before it. A page pays for
+     * both, and a change can move work from one to the other (tables made as the text reaches
+     * them, not up front), so both are compared.
+     */
     const measure = async (which, kind, html) => {
       await page.setContent(html, { waitUntil: 'load', timeout: 120_000 });
       await (await page.addScriptTag({ content: code[which] })).evaluate((el) => el.remove());
       await cdp.send('HeapProfiler.collectGarbage');
-      await page.evaluate(() => window.bench.makeMatcher(0));
-      return (await page.evaluate((k) => window.bench[k](), kind)).ms;
+      const build = (await page.evaluate(() => window.bench.makeMatcher(0))).ms;
+      const scan = (await page.evaluate((k) => window.bench[k](), kind)).ms;
+      return { scan, withBuild: build + scan };
     };
     const report = { ref, commit, rounds, smoke, cases: {} };
     for (const [name, html] of Object.entries(pages)) {
       for (const kind of ['scanAll', 'liveScan']) {
         if (cases && !cases.includes(`${name}.${kind}`)) continue;
-        const ratios = [];
+        const ratios = { scan: [], withBuild: [] };
         const ms = { old: [], new: [] };
         for (let round = 0; round < rounds; round++) {
           // A B B A, starting with the other build every other round.
           const order = round % 2 === 0 ? ['old', 'new', 'new', 'old'] : ['new', 'old', 'old', 'new'];
-          const got = { old: 0, new: 0 };
+          const got = { old: { scan: 0, withBuild: 0 }, new: { scan: 0, withBuild: 0 } };
           for (const which of order) {
             const t = await measure(which, kind, html);
-            got[which] += t;
+            got[which].scan += t.scan;
+            got[which].withBuild += t.withBuild;
             ms[which].push(t);
           }
-          ratios.push(got.new / got.old);
+          for (const part of ['scan', 'withBuild']) ratios[part].push(got.new[part] / got.old[part]);
         }
-        const s = summary(ratios);
-        report.cases[`${name}.${kind}`] = { ...s, ratios, ms };
-        log(`  ${name} ${kind}: new/old median ${s.median} (quartiles ${s.q1}–${s.q3}, range ${s.min}–${s.max})`);
+        for (const [part, suffix] of [
+          ['scan', ''],
+          ['withBuild', '+build'],
+        ]) {
+          const s = summary(ratios[part]);
+          report.cases[`${name}.${kind}${suffix}`] = { ...s, ratios: ratios[part], ms };
+          log(`  ${name} ${kind}${suffix}: new/old median ${s.median} (quartiles ${s.q1}–${s.q3}, range ${s.min}–${s.max})`);
+        }
       }
     }
     console.log(compareTable(report));
