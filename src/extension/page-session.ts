@@ -104,7 +104,7 @@ export class PageSession {
       if (visible.added.length) {
         this.#hover.recheck();
         // The card's code comes while the reader has not reached a name yet, so that the first dwell finds it.
-        if (!this.#cardsFailed) void this.#getCards().catch(() => undefined);
+        if (!this.#cards && !this.#cardsFailed) void this.#getCards().catch(() => undefined);
       }
       if (this.#host) this.#host.element.dataset.mentions = String(changes.total);
       if (!this.#figuresTimer) {

@@ -251,8 +251,7 @@ function whereOfBox(box: DOMRect, top: number, bottom: number): Where {
   return box.top >= bottom ? 'below' : 'inside';
 }
 
-function whereOf({ isIntersecting, boundingClientRect: box, rootBounds }: IntersectionObserverEntry): Where {
-  if (isIntersecting || (box.width === 0 && box.height === 0) || !rootBounds) return 'inside';
-  if (box.bottom <= rootBounds.top) return 'above';
-  return box.top >= rootBounds.bottom ? 'below' : 'inside';
+function whereOf({ isIntersecting, boundingClientRect, rootBounds }: IntersectionObserverEntry): Where {
+  if (isIntersecting || !rootBounds) return 'inside';
+  return whereOfBox(boundingClientRect, rootBounds.top, rootBounds.bottom);
 }
