@@ -177,22 +177,40 @@ export class Prefilter {
     return OUTCOME_ENDED;
   }
 
-  /** Adds the row of `state` (a state that may have a dense row in the automaton); returns where it starts. */
+  /**
+   * Adds the row of `state` (a state that may have a dense row in the automaton); returns where it
+   * starts. A row is its failure state's (filled first; a shallower state) with its own children
+   * written over it, as the automaton makes its dense rows: a state leaves the text it has read
+   * the way its longest proper suffix does, except by its own children. Filled class by class, a
+   * row asked the automaton about every one of its some 340 classes, and a page's first scan spent
+   * a tenth of its time there; copied, a row costs one native copy and its few children.
+   */
   #fill(state: number): number {
     const automaton = this.#automaton;
-    const { classCount, denseRows, hasOutput, unitOf } = automaton;
-    const from = automaton.row(state);
-    // The states the row leads to, resolved first: a state's `hasOutput` says whether a pattern ends there.
-    let dense = automaton.dense;
-    for (let k = 0; k < classCount; k++) {
-      const next = dense[from + k]!;
-      if (hasOutput[next] !== UNRESOLVED) continue;
-      automaton.resolve(next);
-      dense = automaton.dense;
-    }
+    const { childStart, classOf, unitOf } = automaton;
+    // The automaton's own row too: the full match (`Matcher.matchBlock`) steps by it.
+    automaton.row(state);
+    const base = state === 0 ? -1 : this.#rowOf[automaton.fail[state]!] !== -1 ? this.#rowOf[automaton.fail[state]!]! : this.#fill(automaton.fail[state]!);
+    const row = this.#newRow(state);
+    const rows = this.#rows;
+    if (base === -1) {
+      // (The states one step from the root resolve without making rows: `dense` stays the same array.)
+      const dense = automaton.dense;
+      for (let k = 0; k < automaton.classCount; k++) rows[row + CLASS_BASE + k] = this.#entryFor(dense[k]!);
+    } else rows.copyWithin(row, base, base + this.#width);
+    rows[row + CLASS_UNKNOWN] = ROW_UNKNOWN_CLASS;
+    rows[row + CLASS_MULTI] = ROW_SLOW;
+    rows[row + CLASS_REMOVED] = row;
+    for (let c = childStart[state]!, end = childStart[state + 1]!; c < end; c++) rows[row + CLASS_BASE + classOf[unitOf[c]!]!] = this.#entryFor(c);
+    if (state !== 0 && unitOf[state] === SPACE) rows[row + CLASS_BASE + this.#spaceClass] = row;
+    return row;
+  }
+
+  /** Makes room for the row of `state` and returns where it starts (its entries are not written yet). */
+  #newRow(state: number): number {
     const width = this.#width;
     if (this.#rowCount === this.#stateOfRow.length) {
-      const more = Math.min(denseRows, this.#rowCount * 2);
+      const more = Math.min(this.#rowStates, this.#rowCount * 2);
       const rows = new Int32Array(more * width);
       rows.set(this.#rows);
       this.#rows = rows;
@@ -200,20 +218,17 @@ export class Prefilter {
       states.set(this.#stateOfRow);
       this.#stateOfRow = states;
     }
-    const rows = this.#rows;
-    const rowOf = this.#rowOf;
     const row = this.#rowCount * width;
     this.#stateOfRow[this.#rowCount++] = state;
-    rowOf[state] = row;
-    rows[row + CLASS_UNKNOWN] = ROW_UNKNOWN_CLASS;
-    rows[row + CLASS_MULTI] = ROW_SLOW;
-    rows[row + CLASS_REMOVED] = row;
-    for (let k = 0; k < classCount; k++) {
-      const next = dense[from + k]!;
-      rows[row + CLASS_BASE + k] = hasOutput[next] === 1 ? ROW_OUTPUT : next >= denseRows ? ROW_SLOW : rowOf[next] !== -1 ? rowOf[next]! : ROW_UNFILLED;
-    }
-    if (state !== 0 && unitOf[state] === SPACE) rows[row + CLASS_BASE + this.#spaceClass] = row;
+    this.#rowOf[state] = row;
     return row;
+  }
+
+  /** The entry of a row leading to `next`: a pattern ends there, its row, or a code. */
+  #entryFor(next: number): number {
+    if (this.#automaton.resolve(next) === 1) return ROW_OUTPUT;
+    if (next >= this.#rowStates) return ROW_SLOW;
+    return this.#rowOf[next] !== -1 ? this.#rowOf[next]! : ROW_UNFILLED;
   }
 
   /** The row that class `k` leads to from `row`, filled now; the entry is updated to lead there directly. */
