@@ -10,7 +10,7 @@
  * does too (folding collapses runs of whitespace). Characters that fold to several units take a
  * slow path.
  */
-import { UNRESOLVED, type Automaton } from './automaton';
+import type { Automaton } from './automaton';
 import { foldCodePoint, foldUnit, UNIT_MULTI, UNIT_SPACE } from './fold';
 
 /** Character classes: not yet looked up, folds to several units, removed, then the automaton's classes. */
