@@ -27,6 +27,8 @@ export interface Automaton {
    * states, and a resolved state's failure chain is resolved.
    */
   resolve(state: number): number;
+  /** How many units lead from the root to `state`: the length of the text it stands for. */
+  depthOf(state: number): number;
   /** The state after reading `code` in resolved `state` (0 is the root); it may itself be unresolved. */
   next(state: number, code: number): number;
   // Tables for callers that inline the stepping loop (the matcher's hot path).
@@ -133,8 +135,11 @@ export function buildAutomaton(patterns: readonly string[], denseEntries = DENSE
   let stateCount = 1;
   let levelEnd = 1;
   let depth = 0;
+  /** The first state of each depth (states are numbered depth by depth). */
+  const depthStarts = [0];
   for (let s = 0; s < stateCount; s++) {
     if (s === levelEnd) {
+      depthStarts.push(s);
       [order, nextOrder] = [nextOrder, order];
       levelSize = nextSize;
       nextSize = 0;
@@ -253,6 +258,17 @@ export function buildAutomaton(patterns: readonly string[], denseEntries = DENSE
   hasOutput[0] = 0;
   row(0);
 
+  const depthOf = (state: number): number => {
+    let lo = 0;
+    let hi = depthStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (depthStarts[mid]! <= state) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+
   const scan = (text: string, onMatch: (patternIndex: number, end: number) => void): void => {
     let state = 0;
     for (let i = 0; i < text.length; i++) {
@@ -266,6 +282,7 @@ export function buildAutomaton(patterns: readonly string[], denseEntries = DENSE
   return {
     scan,
     resolve,
+    depthOf,
     next,
     childStart: childStart.subarray(0, stateCount + 1),
     unitOf: unitOf.subarray(0, stateCount),

@@ -142,26 +142,35 @@ export class Matcher {
   }
 
   /**
-   * Candidates and cues in one block (the scanner asks `mayMatch` first). Two tight loops: the
-   * first folds the text into a reused buffer of units (with the original index of each), the
-   * second runs the automaton over it and applies the word-boundary and case rules.
+   * After `mayMatch` said true of `parts`: where in their text read as one `matchBlock` may start
+   * and find all it would find from the start (the text before the first name or cue is read once).
    */
-  matchBlock(text: string): BlockMatches {
+  matchStart(parts: readonly string[]): number {
+    return this.#gate ? this.#gate.prefilter.startOfHit(parts) : 0;
+  }
+
+  /**
+   * Candidates and cues in one block (the scanner asks `mayMatch` first), reading from `from` (see
+   * `matchStart`). Two tight loops: the first folds the text into a reused buffer of units (with
+   * the original index of each), the second runs the automaton over it and applies the
+   * word-boundary and case rules.
+   */
+  matchBlock(text: string, from = 0): BlockMatches {
     const length = text.length;
     if (this.#units.length <= length) {
-      if (length > KEPT_BUFFER) return this.#run(text, new Uint16Array(length + 1), new Int32Array(length + 1));
+      if (length > KEPT_BUFFER) return this.#run(text, from, new Uint16Array(length + 1), new Int32Array(length + 1));
       this.#units = new Uint16Array(length * 2);
       this.#origins = new Int32Array(length * 2);
     }
-    return this.#run(text, this.#units, this.#origins);
+    return this.#run(text, from, this.#units, this.#origins);
   }
 
-  #run(text: string, units: Uint16Array, origins: Int32Array): BlockMatches {
+  #run(text: string, from: number, units: Uint16Array, origins: Int32Array): BlockMatches {
     const length = text.length;
     // 1. Fold (as `fold` does, but keeping a trailing space: the rules below treat it as a boundary).
     let n = 0;
     let lastWasSpace = true; // leading whitespace is dropped
-    for (let i = 0; i < length; i++) {
+    for (let i = from; i < length; i++) {
       const c = text.charCodeAt(i);
       let v = c < 0x80 ? ASCII_FOLD[c]! : foldUnit(c);
       if (v >= 0) {
@@ -187,7 +196,7 @@ export class Matcher {
       }
       const multi = foldCodePoint(cp);
       // A fold can be longer than the text it comes from: make room.
-      if (n + multi.length >= units.length) return this.#run(text, grown(units, multi.length), grown(origins, multi.length));
+      if (n + multi.length >= units.length) return this.#run(text, from, grown(units, multi.length), grown(origins, multi.length));
       for (let k = 0; k < multi.length; k++) {
         v = multi.charCodeAt(k);
         if (v === SPACE) {

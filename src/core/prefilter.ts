@@ -33,6 +33,13 @@ const ROW_UNFILLED = -4;
  */
 const OUTCOME_MATCHED = -5;
 const OUTCOME_ENDED = -6;
+/**
+ * Folded units the full match reads before the longest text that may be a pattern under way where
+ * the prefilter met a pattern's end: the unit before a name (its word boundary), three more for a
+ * joined Arabic preposition or conjunction before it (`afterProclitic`), and one for a space the
+ * fold drops at the start of the text it reads, and one to spare.
+ */
+const HIT_MARGIN = 6;
 /** Rows made room for at first; the table doubles when they are used up (the bench article reaches some 850). */
 const INITIAL_ROWS = 64;
 
@@ -61,6 +68,10 @@ export class Prefilter {
   readonly #spaceClass: number;
   #resumePart = 0;
   #resumeUnit = 0;
+  /** Where the last `mayMatch` that said true met the first pattern's end (its last unit), and that state's depth (-1: unknown). */
+  #hitPart = 0;
+  #hitUnit = 0;
+  #hitDepth = -1;
 
   constructor(automaton: Automaton) {
     this.#automaton = automaton;
@@ -96,7 +107,10 @@ export class Prefilter {
           row = next;
           continue;
         }
-        if (next === ROW_OUTPUT) return true;
+        if (next === ROW_OUTPUT) {
+          this.#hit(p, i, this.#automaton.depthOf(this.#stateOfRow[row / this.#width]!) + 1);
+          return true;
+        }
         // The rest is rare, and kept out of this loop: the optimising compiler would otherwise meet
         // branches with no type feedback yet, and throw away its code the first time one is taken.
         row = this.#rare(parts, count, p, i, row, next);
@@ -111,6 +125,48 @@ export class Prefilter {
       i = 0;
     }
     return false;
+  }
+
+  /**
+   * Where in the text of the parts the last `mayMatch` said true of (read as one) the full match
+   * may start and still find everything it would find from the start. Nothing ends before the
+   * first place the prefilter met a pattern's end, and what is under way there began at most the
+   * depth of the automaton's state back, in folded units: the full match reads from a few units
+   * before that (`HIT_MARGIN`), so that its rules see what stands before a name.
+   */
+  startOfHit(parts: readonly string[]): number {
+    if (this.#hitDepth < 0) return 0;
+    const charClass = this.#charClass;
+    const spaceClass = CLASS_BASE + this.#spaceClass;
+    let need = this.#hitDepth + HIT_MARGIN;
+    let followedBySpace = false;
+    for (let p = this.#hitPart, i = this.#hitUnit; p >= 0; p--, i = p >= 0 ? parts[p]!.length - 1 : 0) {
+      const text = parts[p]!;
+      for (; i >= 0; i--) {
+        const c = text.charCodeAt(i);
+        const k = charClass[c]!;
+        // What folds to no unit, and a space after a space (folding collapses them), count for nothing;
+        // nor does the second half of a surrogate pair (the first counts for the pair's one or more units).
+        if (k === CLASS_REMOVED || k === CLASS_UNKNOWN || (c >= 0xdc00 && c <= 0xdfff)) continue;
+        const space = k === spaceClass;
+        if (!(space && followedBySpace)) need--;
+        followedBySpace = space;
+        if (need === 0) {
+          let offset = i;
+          for (let q = 0; q < p; q++) offset += parts[q]!.length;
+          return offset;
+        }
+      }
+    }
+    return 0;
+  }
+
+  /** Notes where a pattern's end was met (unit `i` of part `p`, in a state of depth `depth`); returns OUTCOME_MATCHED. */
+  #hit(p: number, i: number, depth: number): number {
+    this.#hitPart = p;
+    this.#hitUnit = i;
+    this.#hitDepth = depth;
+    return OUTCOME_MATCHED;
   }
 
   /**
@@ -150,7 +206,10 @@ export class Prefilter {
           if (c >= 0xd800 && c <= 0xdbff) {
             const low = i + 1 < length ? text.charCodeAt(i + 1) : p + 1 < count ? parts[p + 1]!.charCodeAt(0) : 0;
             if (low >= 0xdc00 && low <= 0xdfff) {
-              if (i + 1 === length) return OUTCOME_MATCHED; // a pair split across nodes: the full match decides
+              if (i + 1 === length) {
+                this.#hitDepth = -1; // a pair split across nodes: the full match decides, from the start
+                return OUTCOME_MATCHED;
+              }
               cp = (c - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
               i++;
             }
@@ -158,12 +217,12 @@ export class Prefilter {
           const folded = foldCodePoint(cp);
           for (let u = 0; u < folded.length; u++) {
             const next = this.#step(state, CLASS_BASE + this.#automaton.classOf[folded.charCodeAt(u)]!);
-            if (next < 0) return OUTCOME_MATCHED;
+            if (next < 0) return this.#hit(p, i, this.#automaton.depthOf(-1 - next));
             state = next;
           }
         } else {
           const next = this.#step(state, k);
-          if (next < 0) return OUTCOME_MATCHED;
+          if (next < 0) return this.#hit(p, i, this.#automaton.depthOf(-1 - next));
           state = next;
         }
         if (state < this.#rowStates) {

@@ -15,8 +15,8 @@ export type SliceBudget = () => boolean;
 /** What blocks are read with (the scanner). */
 export interface BlockReader {
   readonly matcher: Matcher;
-  /** What a block's text names (candidates or cues), or null when nothing. */
-  namesIn(text: string): BlockMatches | null;
+  /** What a block's text names (candidates or cues), or null when nothing; read from `from` (see `Matcher.matchStart`). */
+  namesIn(text: string, from: number): BlockMatches | null;
 }
 
 /**
@@ -31,10 +31,13 @@ export function* readBlocks(
   publish: () => void,
   keep: (record: BlockRecord) => void,
 ): Generator<void, void, undefined> {
-  const waiting: TextBlock[] = [];
+  const waiting: Waiting = { blocks: [], starts: [] };
   let read = 0;
   while (cursor.next()) {
-    if (target.matcher.mayMatch(cursor.parts, cursor.count)) waiting.push(cursor.take());
+    if (target.matcher.mayMatch(cursor.parts, cursor.count)) {
+      waiting.blocks.push(cursor.take());
+      waiting.starts.push(target.matcher.matchStart(cursor.parts));
+    }
     // A block costs about 32 characters' worth beyond its text (the walk's calls into the DOM).
     read += cursor.length + cursor.stepped + 32;
     if (read < BUDGET_CHECK_CHARS) continue;
@@ -50,13 +53,21 @@ export function* readBlocks(
   yield* matchWaiting(target, waiting, budget, keep);
 }
 
+/** Blocks the prefilter let through, and where in each the full match starts reading. */
+interface Waiting {
+  readonly blocks: TextBlock[];
+  readonly starts: number[];
+}
+
 /** Matches the blocks waiting, in order, into records (`keep`), pausing when `budget` says so. */
-function* matchWaiting(target: BlockReader, waiting: TextBlock[], budget: SliceBudget, keep: (record: BlockRecord) => void): Generator<void, void, undefined> {
-  for (let i = 0; i < waiting.length; i++) {
-    const block = waiting[i]!;
-    const matches = target.namesIn(block.text);
+function* matchWaiting(target: BlockReader, waiting: Waiting, budget: SliceBudget, keep: (record: BlockRecord) => void): Generator<void, void, undefined> {
+  const { blocks, starts } = waiting;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    const matches = target.namesIn(block.text, starts[i]!);
     if (matches) keep({ block, matches });
     if (i % MATCHED_PER_BUDGET_CHECK === MATCHED_PER_BUDGET_CHECK - 1 && !budget()) yield;
   }
-  waiting.length = 0;
+  blocks.length = 0;
+  starts.length = 0;
 }

@@ -67,7 +67,7 @@ export class PageScanner {
     this.#target = {
       matcher,
       cursor: (range) => this.#cursor(this.#scanRoot!, range),
-      namesIn: (text) => this.#namesIn(text),
+      namesIn: (text, from) => this.#namesIn(text, from),
       has: (first) => this.#index.has(first),
       track: (record) => this.#track(record),
       append: (record) => this.#rules.changedAt(this.#index.append(record)),
@@ -202,8 +202,8 @@ export class PageScanner {
   }
 
   /** What a block's text names (candidates or cues), or null when nothing. */
-  #namesIn(text: string): BlockMatches | null {
-    const matches = this.#matcher.matchBlock(text);
+  #namesIn(text: string, from: number): BlockMatches | null {
+    const matches = this.#matcher.matchBlock(text, from);
     return matches.candidates.length || matches.cues.length ? matches : null;
   }
 

@@ -5,6 +5,7 @@ import { fold, foldName, originalEnd } from '../../src/core/fold';
 import { Matcher } from '../../src/core/matcher';
 import { Prefilter } from '../../src/core/prefilter';
 import { SAMPLE_DATASET } from '../support/figures';
+import { REAL_DATASET } from '../support/real-dataset';
 
 const matcher = new Matcher(SAMPLE_DATASET);
 
@@ -126,6 +127,48 @@ describe('the prefilter', () => {
         expect(got).toBe(expected);
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('tells the full match where it may start reading: from there it finds what it finds from the start', () => {
+    const real = new Matcher(REAL_DATASET);
+    const capitalised = (form: string): string => form.replace(/(^|\s)(\p{Ll})/gu, (_, space: string, letter: string) => space + letter.toUpperCase());
+    const forms = REAL_DATASET.patterns.map((p) => p.text);
+    const piece = fc.oneof(
+      fc.constantFrom(...forms),
+      fc.constantFrom(...forms).map(capitalised),
+      fc.constantFrom(
+        ' ',
+        '  ',
+        '\u00a0',
+        '\u200c',
+        '\u00ad',
+        'E\u0301',
+        '😀',
+        'و',
+        'بال',
+        'ل',
+        'Khalid ',
+        'Grace ',
+        'the ',
+        'foreign minister ',
+        '.',
+        '-',
+        '(',
+        '中國',
+      ),
+      fc.string({ unit: 'grapheme-composite', maxLength: 6 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 16 }), fc.array(fc.nat(), { maxLength: 4 }), (pieces, cuts) => {
+        const text = pieces.join('');
+        const parts = split(text, cuts);
+        if (!real.mayMatch(parts, parts.length)) return;
+        const from = real.matchStart(parts);
+        expect(from).toBeGreaterThanOrEqual(0);
+        expect(real.matchBlock(text, from)).toEqual(real.matchBlock(text));
+      }),
+      { numRuns: 2000 },
     );
   });
 
