@@ -1,7 +1,8 @@
 /** Finds name and cue candidates in one block of text. Pure: no DOM. */
 import { buildAutomaton, UNRESOLVED, type Automaton } from './automaton';
-import { CaseMode, type CompiledPattern, type PatternEntry, type PatternSource } from './dataset';
+import type { CompiledPattern, PatternSource } from './dataset';
 import { endAfter, foldCodePoint, foldUnit, UNIT_REMOVED, UNIT_SPACE } from './fold';
+import { caseAllows, leftmostLongest } from './candidate-rules';
 import { namesAnother } from './neighbours';
 import { Prefilter } from './prefilter';
 import { ARABIC_START, afterProclitic, isHangul, isWordUnit } from './word-units';
@@ -38,10 +39,6 @@ function grown<T extends Uint16Array | Int32Array>(buffer: T, more: number): T {
 
 /** Fold of the ASCII code units (see `foldUnit`), read directly in the hot loop. */
 const ASCII_FOLD = Int32Array.from({ length: 0x80 }, (_, c) => foldUnit(c));
-
-function isCapital(ch: string | undefined): boolean {
-  return ch !== undefined && ch !== ch.toLowerCase() && ch === ch.toUpperCase();
-}
 
 /** What the prefilter needs: built from the patterns' texts alone, by the first block read. */
 interface Gate {
@@ -328,32 +325,4 @@ function nameEndsAt(candidates: readonly Candidate[], index: number): boolean {
     if (c.end < index) return false;
   }
   return false;
-}
-
-function caseAllows(entry: PatternEntry, text: string, originAt: (k: number) => number, start: number, end: number, originalStart: number): boolean {
-  switch (entry.caseMode) {
-    case CaseMode.Any:
-      return true;
-    case CaseMode.Proper:
-      return entry.capsAt.every((offset) => isCapital(text[originAt(start + offset)]));
-    case CaseMode.Upper: {
-      const slice = text.slice(originalStart, originAt(end - 1) + 1);
-      return slice === slice.toUpperCase() && slice !== slice.toLowerCase();
-    }
-  }
-}
-
-/** Of overlapping candidates keep the leftmost, then the longest ("Abdul Ghani Baradar" over "Baradar"). */
-function leftmostLongest(candidates: Candidate[]): Candidate[] {
-  if (candidates.length < 2) return candidates;
-  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
-  const kept: Candidate[] = [];
-  let reach = -1;
-  for (const c of candidates) {
-    if (c.start >= reach) {
-      kept.push(c);
-      reach = c.end;
-    }
-  }
-  return kept;
 }
