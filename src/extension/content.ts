@@ -7,9 +7,10 @@
  * to it (`blank-page.ts`). Only then are the settings read, and the session's code
  * (`session-code.ts`, imported dynamically) run when they let it start.
  */
-import browser, { type Runtime } from 'webextension-polyfill';
+import type { Runtime } from 'webextension-polyfill';
 import { whenNotBlank } from './blank-page';
 import { loadCardModule } from './card-module';
+import { extensionApi } from './extension-api';
 import { t } from './i18n';
 import { FIGURES_PORT, newFrameToken, parseMessage, parseShowFigure, type FigureReport, type FiguresOnPageMessage, type LoadCardMessage } from './protocol';
 import type { PageSession, SessionLook } from './page-session';
@@ -23,6 +24,7 @@ function start(): void {
   if (win[INSTANCE_KEY]) return; // injected twice (extension reload): keep the first
   win[INSTANCE_KEY] = true;
 
+  const browser = extensionApi();
   const isTop = win === win.top;
   const frameToken = newFrameToken();
   const site = siteHostname(win);
@@ -101,12 +103,15 @@ function start(): void {
     });
   };
 
-  browser.runtime.onMessage.addListener((raw: unknown) => {
+  // Every message is answered at once, through `sendResponse`: the one way both browsers' own APIs share.
+  browser.runtime.onMessage.addListener((raw: unknown, _sender: Runtime.MessageSender, sendResponse: (answer: unknown) => void) => {
     const message = parseMessage(raw);
+    let answer: boolean | undefined;
     if (message?.type === 'command') session?.runCommand(message.command);
-    else if (message?.type === 'look-up-selection') return Promise.resolve(session?.runCommand('open-at-caret') ?? false);
+    else if (message?.type === 'look-up-selection') answer = session?.runCommand('open-at-caret') ?? false;
     else console.debug('Context Cards: dropped a message it does not know', raw);
-    return undefined;
+    sendResponse(answer);
+    return true;
   });
 
   browser.runtime.onConnect.addListener((port) => {
