@@ -27,7 +27,9 @@ function start(): void {
   const browser = extensionApi();
   const isTop = win === win.top;
   const frameToken = newFrameToken();
-  const site = siteHostname(win);
+  // Read when first needed (settings applied, the popup asking): a blank frame never needs it.
+  let site: string | undefined;
+  const hostname = (): string => (site ??= siteHostname(win));
   const ports = new Set<Runtime.Port>();
   let session: PageSession | null = null;
   let settings: Settings | null = null;
@@ -50,7 +52,7 @@ function start(): void {
     top: isTop,
     active: session !== null,
     figures: session?.figureCounts() ?? [],
-    hostname: site,
+    hostname: hostname(),
   });
 
   let reportedFigures = '';
@@ -84,7 +86,7 @@ function start(): void {
   const apply = (next: Settings): void => {
     const previous = settings;
     settings = next;
-    const active = isActiveOn(next, site);
+    const active = isActiveOn(next, hostname());
     const look: SessionLook = { highlight: next.highlight, dwellMs: next.dwellMs, theme: next.theme };
     if (session && active && previous && sameCategories(previous, next)) {
       session.setLook(look);
