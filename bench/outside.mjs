@@ -46,13 +46,20 @@ export async function outsideCases({ root, pages, P, log }) {
         if (kind === 'chromium') {
           const frames = { url: site.url('/frames'), runs: P.framesRuns, quietMs: P.feltTiming.quietMs * 2, frameCount: P.frameCount };
           out.frames = await framesCase({ sessions, ...frames, log });
-          out.startup = await startupCase({ sessions, url: site.url('/blank'), runs: P.blankRuns, settleMs: P.feltTiming.quietMs, log });
         }
       } finally {
         await sessions.with.close();
         await sessions.without.close();
       }
     }
+    // Its own bare sessions, once the others are closed.
+    out.startup = await startupCase({
+      dist: path.join(root, 'dist', 'chrome'),
+      url: site.url('/blank'),
+      runs: P.blankRuns,
+      settleMs: P.feltTiming.quietMs,
+      log,
+    });
   } finally {
     await site.close();
   }

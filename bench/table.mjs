@@ -68,7 +68,10 @@ function outsideRows(res, lines) {
       `frames: ${fr.frames} name-free same-origin frames, JS heap after GC ${sp(fr.withMB, 2)} vs ${sp(fr.withoutMB, 2)} MB: added ${sp(fr.addedMB, 2)} MB`,
     );
   const su = o.startup;
-  if (su) lines.push(`blank page, chromium: script time (CDP ScriptDuration) ${sp(su.withMs, 2)} vs ${sp(su.withoutMs, 2)} ms: added ${sp(su.addedMs, 2)} ms`);
+  if (su)
+    lines.push(
+      `blank page, chromium: script run (CDP ScriptDuration) ${sp(su.withMs, 2)} vs ${sp(su.withoutMs, 2)} ms, added ${sp(su.runAddedMs, 2)}; content scripts compiled ${sp(su.compileMs, 2)} (traced); added in all ${sp(su.addedMs, 2)} ms; floor (a content script of \`void 0;\`) ${sp(su.floor.addedMs, 2)} ms`,
+    );
 }
 
 export function table(res) {

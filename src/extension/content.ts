@@ -1,14 +1,19 @@
 /**
  * Content script: runs Context Cards on the page while the settings allow it, follows settings
  * changes live, and answers the toolbar popup and the keyboard commands.
+ *
+ * It runs in every frame, so its first moments are kept short (docs/ARCHITECTURE.md, "What loads
+ * where"): it registers its listeners, and a blank frame goes no further until something is added
+ * to it (`blank-page.ts`). Only then are the settings read, and the session's code
+ * (`session-code.ts`, imported dynamically) run when they let it start.
  */
-import dataset from 'virtual:page-dataset';
-import browser, { type Runtime } from 'webextension-polyfill';
+import type { Runtime } from 'webextension-polyfill';
+import { whenNotBlank } from './blank-page';
 import { loadCardModule } from './card-module';
-import markCss from './highlight.css';
+import { extensionApi } from './extension-api';
 import { t } from './i18n';
 import { FIGURES_PORT, newFrameToken, parseMessage, parseShowFigure, type FigureReport, type FiguresOnPageMessage, type LoadCardMessage } from './protocol';
-import { PageSession, type SessionLook } from './page-session';
+import type { PageSession, SessionLook } from './page-session';
 import { isActiveOn, loadSettings, watchSettings, type Settings } from './settings';
 import { shadowRootReader, type ChromeDom } from '../page/shadow';
 
@@ -19,9 +24,12 @@ function start(): void {
   if (win[INSTANCE_KEY]) return; // injected twice (extension reload): keep the first
   win[INSTANCE_KEY] = true;
 
+  const browser = extensionApi();
   const isTop = win === win.top;
   const frameToken = newFrameToken();
-  const site = siteHostname(win);
+  // Read when first needed (settings applied, the popup asking): a blank frame never needs it.
+  let site: string | undefined;
+  const hostname = (): string => (site ??= siteHostname(win));
   const ports = new Set<Runtime.Port>();
   let session: PageSession | null = null;
   let settings: Settings | null = null;
@@ -44,7 +52,7 @@ function start(): void {
     top: isTop,
     active: session !== null,
     figures: session?.figureCounts() ?? [],
-    hostname: site,
+    hostname: hostname(),
   });
 
   let reportedFigures = '';
@@ -73,28 +81,39 @@ function start(): void {
       await browser.runtime.sendMessage(message);
     });
 
+  /** Counts the settings applied: a session whose code arrives after newer settings is not started. */
+  let applied = 0;
   const apply = (next: Settings): void => {
     const previous = settings;
     settings = next;
-    const active = isActiveOn(next, site);
+    const active = isActiveOn(next, hostname());
     const look: SessionLook = { highlight: next.highlight, dwellMs: next.dwellMs, theme: next.theme };
     if (session && active && previous && sameCategories(previous, next)) {
       session.setLook(look);
       return;
     }
     session?.stop();
-    session = active
-      ? new PageSession(win, dataset, { ...look, categories: next.categories, markCss, t, shadowRootOf, onFiguresChanged: figuresChanged, loadCards })
-      : null;
-    if (!session) figuresChanged();
+    session = null;
+    const applying = ++applied;
+    if (!active) {
+      figuresChanged();
+      return;
+    }
+    void import('./session-code').then(({ PageSession, dataset, markCss }) => {
+      if (applying !== applied) return;
+      session = new PageSession(win, dataset, { ...look, categories: next.categories, markCss, t, shadowRootOf, onFiguresChanged: figuresChanged, loadCards });
+    });
   };
 
-  browser.runtime.onMessage.addListener((raw: unknown) => {
+  // Every message is answered at once, through `sendResponse`: the one way both browsers' own APIs share.
+  browser.runtime.onMessage.addListener((raw: unknown, _sender: Runtime.MessageSender, sendResponse: (answer: unknown) => void) => {
     const message = parseMessage(raw);
+    let answer: boolean | undefined;
     if (message?.type === 'command') session?.runCommand(message.command);
-    else if (message?.type === 'look-up-selection') return Promise.resolve(session?.runCommand('open-at-caret') ?? false);
+    else if (message?.type === 'look-up-selection') answer = session?.runCommand('open-at-caret') ?? false;
     else console.debug('Context Cards: dropped a message it does not know', raw);
-    return undefined;
+    sendResponse(answer);
+    return true;
   });
 
   browser.runtime.onConnect.addListener((port) => {
@@ -112,15 +131,17 @@ function start(): void {
     else answer();
   });
 
-  try {
-    watchSettings(browser.storage, (result) => apply(result.settings));
-  } catch (error) {
-    // No storage API here (a browser without it): run with the settings read once, or the defaults.
-    console.warn('Context Cards: cannot follow settings changes', error);
-  }
-  void loadSettings(browser.storage.sync).then((result) => {
-    if (result.problems.length) console.warn('Context Cards: settings reset to defaults:', result.problems.join('; '));
-    if (settings === null) apply(result.settings);
+  whenNotBlank(win.document, shadowRootOf, () => {
+    try {
+      watchSettings(browser.storage, (result) => apply(result.settings));
+    } catch (error) {
+      // No storage API here (a browser without it): run with the settings read once, or the defaults.
+      console.warn('Context Cards: cannot follow settings changes', error);
+    }
+    void loadSettings(browser.storage.sync).then((result) => {
+      if (result.problems.length) console.warn('Context Cards: settings reset to defaults:', result.problems.join('; '));
+      if (settings === null) apply(result.settings);
+    });
   });
 }
 

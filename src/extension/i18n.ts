@@ -2,7 +2,7 @@
  * Localized strings from assets/_locales/<lang>/messages.json through `browser.i18n`.
  * UI components receive `t` as a prop (type `Translate`), so tests pass a fake reading the same file.
  */
-import browser from 'webextension-polyfill';
+import { extensionApi } from './extension-api';
 import type { Translate } from '../ui/translate';
 
 export type { Translate };
@@ -11,7 +11,7 @@ export type { Translate };
 export const t: Translate = (key, substitutions) => {
   let message: string | undefined;
   try {
-    message = browser.i18n.getMessage(key, substitutions);
+    message = extensionApi().i18n.getMessage(key, substitutions);
   } catch {
     message = undefined;
   }
@@ -28,7 +28,7 @@ export const t: Translate = (key, substitutions) => {
  */
 export function uiLanguage(): string {
   try {
-    return browser.i18n.getMessage('uiLang') || 'en';
+    return extensionApi().i18n.getMessage('uiLang') || 'en';
   } catch {
     return 'en';
   }
