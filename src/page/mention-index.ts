@@ -152,34 +152,38 @@ export class MentionIndex {
 
   /** Adds to `dropped` the records of the text under `root` (itself included). */
   collect(root: Node, dropped: Set<BlockRecord>): void {
-    for (const _ of this.collectSteps(root, dropped, () => true)) {
+    for (const _ of this.collectSteps([root], dropped, () => true)) {
       // never pauses
     }
   }
 
   /**
-   * `collect`, pausing (yielding) when `budget` says so: a page that swaps its content away
-   * leaves tens of thousands of nodes to look through.
+   * `collect` for each of `roots`, pausing (yielding) when `budget` says so: a page that swaps its
+   * content away leaves tens of thousands of nodes to look through, often as many small roots
+   * (its paragraphs), so the nodes are counted across the roots.
    */
-  *collectSteps(root: Node, dropped: Set<BlockRecord>, budget: () => boolean): Generator<void, void, undefined> {
+  *collectSteps(roots: Iterable<Node>, dropped: Set<BlockRecord>, budget: () => boolean): Generator<void, void, undefined> {
     const visit = (node: Node): void => {
       if (node.nodeType === TEXT_NODE) {
         const record = this.#recordOf.get(node as Text);
         if (record) dropped.add(record);
       }
     };
-    visit(root);
-    if (root.nodeType !== ELEMENT_NODE && root.nodeType !== DOCUMENT_FRAGMENT_NODE) return;
     let visited = 0;
-    for (let n: Node | null = root.firstChild; n;) {
-      visit(n);
+    for (const root of roots) {
+      visit(root);
       if (++visited % NODES_PER_BUDGET_CHECK === 0 && !budget()) yield;
-      if (n.firstChild) {
-        n = n.firstChild;
-        continue;
+      if (root.nodeType !== ELEMENT_NODE && root.nodeType !== DOCUMENT_FRAGMENT_NODE) continue;
+      for (let n: Node | null = root.firstChild; n;) {
+        visit(n);
+        if (++visited % NODES_PER_BUDGET_CHECK === 0 && !budget()) yield;
+        if (n.firstChild) {
+          n = n.firstChild;
+          continue;
+        }
+        while (n && n !== root && !n.nextSibling) n = n.parentNode;
+        n = n && n !== root ? n.nextSibling : null;
       }
-      while (n && n !== root && !n.nextSibling) n = n.parentNode;
-      n = n && n !== root ? n.nextSibling : null;
     }
   }
 

@@ -12,7 +12,7 @@ import { firstScanSteps, type FirstScanTarget } from './first-scan';
 import { MentionIndex, type BlockRecord, type Bounds, type Mention } from './mention-index';
 import { PageRulesCache } from './page-rules';
 import { readBlocks, type SliceBudget } from './read-blocks';
-import { outermost, runsOf, type ContainerRun, type Dirty } from './rescan-work';
+import { liveOutermostSteps, runsSteps, type ContainerRun, type Dirty } from './rescan-work';
 import { openShadowRoots, type ShadowRootReader } from './shadow';
 import { PUBLISH_EVERY_MS } from './timing';
 
@@ -138,13 +138,17 @@ export class PageScanner {
    */
   *updateSteps({ containers, removed, added }: Dirty, budget: SliceBudget): Generator<void, void, undefined> {
     const dropped = new Set<BlockRecord>();
-    const live = outermost(containers).filter((c) => c.isConnected);
+    const live = yield* liveOutermostSteps(containers, budget);
     // (Looking through what was removed pauses too. A node the page moves during such a pause is the
     // next rescan's, and a block read already is never read twice: see `#rescanSteps`.)
-    for (const node of removed) yield* this.#index.collectSteps(node, dropped, budget);
+    yield* this.#index.collectSteps(removed, dropped, budget);
     // An added block holds no text we have read: a node moved here was removed from where it was, and
     // its records went with that removal.
-    for (const container of live) if (!added.has(container)) yield* this.#index.collectSteps(container, dropped, budget);
+    yield* this.#index.collectSteps(
+      live.filter((container) => !added.has(container)),
+      dropped,
+      budget,
+    );
     this.#forget(dropped);
     // As in the first scan, what was found shows a few times a second, not after every slice.
     let lastPublish = performance.now();
@@ -153,7 +157,7 @@ export class PageScanner {
       this.#publish();
       lastPublish = performance.now();
     };
-    const runs: ContainerRun[] = runsOf(live, added);
+    const runs: ContainerRun[] = yield* runsSteps(live, added, budget);
     for (let i = 0; i < runs.length; i++) {
       const { first, last } = runs[i]!;
       // (Taken out during a pause: that removal is the next rescan's.)

@@ -1,9 +1,10 @@
 // A page that swaps its whole content in place (a single-page app changing view) is rescanned in
 // slices, as the first scan is, and finds what a fresh scan of the new page finds, also when the
-// page goes on changing between the slices.
+// page goes on changing between the slices. Going through the mutation records and forgetting what
+// was taken out pause too.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Matcher } from '../../src/core/matcher';
-import { dirtyFromMutations } from '../../src/page/rescan-work';
+import { dirtyFromMutations, dirtySteps } from '../../src/page/rescan-work';
 import { PageScanner } from '../../src/page/scanner';
 import { SAMPLE_DATASET } from '../support/figures';
 
@@ -97,5 +98,21 @@ describe('a rescan after a large swap in place', () => {
     fresh.scanAll(document.body);
     expect(fresh.mentionCount).toBeGreaterThan(100);
     expect(described(scanner)).toEqual(described(fresh));
+  });
+
+  it('pauses while going through thousands of nodes taken out, as the live scan runs it', async () => {
+    main.replaceChildren();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const all = records.splice(0).concat(observer.takeRecords());
+    // The budget is always used up: the steps pause wherever they ask it.
+    const used = (): boolean => false;
+    const steps = (function* () {
+      yield* scanner.updateSteps(yield* dirtySteps(all, () => false, used), used);
+    })();
+    let slices = 1;
+    while (!steps.next().done) slices++;
+    // 1,500 paragraphs and their 1,500 texts, the budget asked every 1,024 nodes.
+    expect(slices).toBeGreaterThan(4);
+    expect(scanner.mentionCount).toBe(0);
   });
 });
