@@ -210,9 +210,11 @@ export class MentionIndex {
 
   /**
    * Makes the mentions of the records from index `from` on what `resolution` says; adds to `added`
-   * and `removed` what changed (a mention whose figure changed is both).
+   * and `removed` what changed (a mention whose figure changed is both). Stops after the record at
+   * which `limit` changes are reached, so that a large change is applied a piece at a time; returns
+   * the index of the next record to apply (the number of records when done).
    */
-  apply(from: number, resolution: Resolution, added: Mention[], removed: Mention[]): void {
+  apply(from: number, resolution: Resolution, added: Mention[], removed: Mention[], limit = Infinity): number {
     const records = this.#records;
     for (let i = from; i < records.length; i++) {
       const record = records[i]!;
@@ -229,6 +231,8 @@ export class MentionIndex {
         this.#mentions.set(candidate, next);
         added.push(next);
       }
+      if (added.length + removed.length >= limit) return i + 1;
     }
+    return records.length;
   }
 }
