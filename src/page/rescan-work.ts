@@ -95,7 +95,7 @@ export interface Dirty {
   added: Set<BlockContainer>;
 }
 
-/** Which containers to rescan and which nodes to forget, from a batch of mutation records, in one go (the CLI and tests). */
+/** Which containers to rescan and which nodes to forget, from a batch of mutation records, in one go (tests; the live scan slices with `dirtySteps`). */
 export function dirtyFromMutations(records: readonly MutationRecord[], isOurs: (node: Node) => boolean): Dirty {
   return inOneGo(dirtySteps(records, isOurs, () => true));
 }

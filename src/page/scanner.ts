@@ -3,7 +3,7 @@
  * (`first-scan.ts`), the rescans of what mutated (`rescan-work.ts`, read in slices like the first
  * scan: `read-blocks.ts`), the page rules
  * (`page-rules.ts`) and the mentions in document order (`mention-index.ts`). It publishes what
- * changed to its listeners after every scan or rescan.
+ * changed to its listeners during and after every scan or rescan (a rescan's in pieces, sliced).
  */
 import type { BlockMatches, Matcher } from '../core/matcher';
 import { BlockCursor, type CursorRange } from './blocks';
