@@ -275,34 +275,37 @@ export class PageScanner {
     if (first !== -1) this.#rules.changedAt(first);
   }
 
-  /** Publishes in one go (the first scan: what it finds between two publishes is a few hundred mentions at most). */
+  /**
+   * Publishes in one go, told in one piece (the first scan: what it finds between two publishes is
+   * a few hundred mentions at most).
+   */
   #publish(): void {
-    for (const _ of this.#publishSteps(() => true)) {
+    for (const _ of this.#publishSteps(() => true, Infinity)) {
       // never pauses
     }
   }
 
   /**
    * Applies the page rules where records changed and tells the listeners what changed, a piece at
-   * a time (`MENTIONS_PER_NOTICE`), pausing (yielding) between pieces when `budget` says so: a
+   * a time (`piece` mentions), pausing (yielding) between pieces when `budget` says so: a
    * page that swaps its content in place changes thousands of mentions at once. The mentions of
    * text taken out go first; then each piece is told right after the index takes it in, so during a
    * pause the listeners hold what the index holds (the records before the pause resolved anew,
    * those after it as last published), and the count told is the index's. The pieces add up to
    * one whole publish.
    */
-  *#publishSteps(budget: SliceBudget): Generator<void, void, undefined> {
+  *#publishSteps(budget: SliceBudget, piece = MENTIONS_PER_NOTICE): Generator<void, void, undefined> {
     const forgotten = this.#forgotten;
     this.#forgotten = [];
     const { from, resolution } = this.#rules.resolve(this.#index.records, (candidate) => this.#index.figureOf(candidate));
-    for (let i = 0; i < forgotten.length; i += MENTIONS_PER_NOTICE) {
-      this.#notify([], forgotten.slice(i, i + MENTIONS_PER_NOTICE));
+    for (let i = 0; i < forgotten.length; i += piece) {
+      this.#notify([], forgotten.slice(i, i + piece));
       if (!budget()) yield;
     }
     for (let at = from; at < this.#index.records.length;) {
       const added: Mention[] = [];
       const removed: Mention[] = [];
-      at = this.#index.apply(at, resolution, added, removed, MENTIONS_PER_NOTICE);
+      at = this.#index.apply(at, resolution, added, removed, piece);
       this.#notify(added, removed);
       if (at < this.#index.records.length && !budget()) yield;
     }
