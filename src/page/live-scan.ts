@@ -4,7 +4,7 @@
  * sliced like the first scan, one at a time: what mutates during one is the next one's work.
  */
 import { readingStart } from './element-kinds';
-import { dirtyFromMutations } from './rescan-work';
+import { dirtySteps } from './rescan-work';
 import type { PageScanner } from './scanner';
 import { MUTATION_DELAY_MS, SLICE_MS } from './timing';
 
@@ -66,7 +66,11 @@ export function startLiveScan(root: Node, scanner: PageScanner, options: LiveSca
     pending = [];
     if (records.length === 0) return;
     busy = true;
-    void inSlices(scanner.updateSteps(dirtyFromMutations(records, options.isOurs), budget)).then((ms) => {
+    // Going through the records is sliced too: a swap in place hands over tens of thousands of nodes.
+    const rescan = function* (): Generator<void, void, undefined> {
+      yield* scanner.updateSteps(yield* dirtySteps(records, options.isOurs, budget), budget);
+    };
+    void inSlices(rescan()).then((ms) => {
       if (!stopped) options.onFlush?.(ms);
       idle(mutationDelayMs);
     });

@@ -152,34 +152,38 @@ export class MentionIndex {
 
   /** Adds to `dropped` the records of the text under `root` (itself included). */
   collect(root: Node, dropped: Set<BlockRecord>): void {
-    for (const _ of this.collectSteps(root, dropped, () => true)) {
+    for (const _ of this.collectSteps([root], dropped, () => true)) {
       // never pauses
     }
   }
 
   /**
-   * `collect`, pausing (yielding) when `budget` says so: a page that swaps its content away
-   * leaves tens of thousands of nodes to look through.
+   * `collect` for each of `roots`, pausing (yielding) when `budget` says so: a page that swaps its
+   * content away leaves tens of thousands of nodes to look through, often as many small roots
+   * (its paragraphs), so the nodes are counted across the roots.
    */
-  *collectSteps(root: Node, dropped: Set<BlockRecord>, budget: () => boolean): Generator<void, void, undefined> {
+  *collectSteps(roots: Iterable<Node>, dropped: Set<BlockRecord>, budget: () => boolean): Generator<void, void, undefined> {
     const visit = (node: Node): void => {
       if (node.nodeType === TEXT_NODE) {
         const record = this.#recordOf.get(node as Text);
         if (record) dropped.add(record);
       }
     };
-    visit(root);
-    if (root.nodeType !== ELEMENT_NODE && root.nodeType !== DOCUMENT_FRAGMENT_NODE) return;
     let visited = 0;
-    for (let n: Node | null = root.firstChild; n;) {
-      visit(n);
+    for (const root of roots) {
+      visit(root);
       if (++visited % NODES_PER_BUDGET_CHECK === 0 && !budget()) yield;
-      if (n.firstChild) {
-        n = n.firstChild;
-        continue;
+      if (root.nodeType !== ELEMENT_NODE && root.nodeType !== DOCUMENT_FRAGMENT_NODE) continue;
+      for (let n: Node | null = root.firstChild; n;) {
+        visit(n);
+        if (++visited % NODES_PER_BUDGET_CHECK === 0 && !budget()) yield;
+        if (n.firstChild) {
+          n = n.firstChild;
+          continue;
+        }
+        while (n && n !== root && !n.nextSibling) n = n.parentNode;
+        n = n && n !== root ? n.nextSibling : null;
       }
-      while (n && n !== root && !n.nextSibling) n = n.parentNode;
-      n = n && n !== root ? n.nextSibling : null;
     }
   }
 
@@ -206,9 +210,11 @@ export class MentionIndex {
 
   /**
    * Makes the mentions of the records from index `from` on what `resolution` says; adds to `added`
-   * and `removed` what changed (a mention whose figure changed is both).
+   * and `removed` what changed (a mention whose figure changed is both). Stops after the record at
+   * which `limit` changes are reached, so that a large change is applied a piece at a time; returns
+   * the index of the next record to apply (the number of records when done).
    */
-  apply(from: number, resolution: Resolution, added: Mention[], removed: Mention[]): void {
+  apply(from: number, resolution: Resolution, added: Mention[], removed: Mention[], limit = Infinity): number {
     const records = this.#records;
     for (let i = from; i < records.length; i++) {
       const record = records[i]!;
@@ -225,6 +231,8 @@ export class MentionIndex {
         this.#mentions.set(candidate, next);
         added.push(next);
       }
+      if (added.length + removed.length >= limit) return i + 1;
     }
+    return records.length;
   }
 }

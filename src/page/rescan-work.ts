@@ -2,9 +2,27 @@
  * What a batch of mutation records leaves to do, as pure functions of the records: which
  * containers to rescan (and which of them to read together), which nodes to forget. Our own
  * nodes, which the extension layer names through `isOurs`, are never work, nor does their
- * presence next to the page's make an insertion touch running text.
+ * presence next to the page's make an insertion touch running text. Each pass pauses (yields)
+ * when the slice budget says so: a page that swaps its content in place hands over records of
+ * tens of thousands of nodes, one long task if gone through in one go.
  */
 import { COMMENT_NODE, ELEMENT_NODE, TEXT_NODE, blockContainerOf, isBlockElement, type BlockContainer } from './element-kinds';
+import type { SliceBudget } from './read-blocks';
+import { NODES_PER_BUDGET_CHECK } from './timing';
+
+/** Counts nodes gone through, and says when to ask the budget (every `NODES_PER_BUDGET_CHECK`). */
+function pacer(budget: SliceBudget): () => boolean {
+  let seen = 0;
+  return () => ++seen % NODES_PER_BUDGET_CHECK === 0 && !budget();
+}
+
+/** Runs steps that never pause to their end: the one-go versions of the passes below. */
+function inOneGo<T>(steps: Generator<void, T, undefined>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
 
 /** Containers to rescan together: `first`, `last` and what lies between them. */
 export interface ContainerRun {
@@ -17,25 +35,38 @@ export interface ContainerRun {
  * as when a page appends a page of results) are read in one pass, as a scan reads them; any other
  * container is a run of its own.
  */
-export function runsOf(containers: readonly BlockContainer[], added: ReadonlySet<BlockContainer>): ContainerRun[] {
+export function* runsSteps(
+  containers: readonly BlockContainer[],
+  added: ReadonlySet<BlockContainer>,
+  budget: SliceBudget,
+): Generator<void, ContainerRun[], undefined> {
+  const pause = pacer(budget);
   const runs: ContainerRun[] = [];
   const rescanned = new Set(containers);
   const inRun = (node: Node | null): node is Element => node !== null && added.has(node as Element) && rescanned.has(node as Element);
   for (const container of containers) {
+    if (pause()) yield;
     if (!added.has(container)) {
       runs.push({ first: container, last: container });
       continue;
     }
     if (inRun(besideSkippingSpace(container, 'previousSibling'))) continue; // read with the run's first block
     let last: BlockContainer = container;
-    for (let next = besideSkippingSpace(last, 'nextSibling'); inRun(next); next = besideSkippingSpace(last, 'nextSibling')) last = next;
+    for (let next = besideSkippingSpace(last, 'nextSibling'); inRun(next); next = besideSkippingSpace(last, 'nextSibling')) {
+      last = next;
+      if (pause()) yield;
+    }
     runs.push({ first: container, last });
   }
   return runs;
 }
 
-/** Drops containers that lie inside another container of the set (within its tree, as `contains` does). */
-export function outermost(containers: Iterable<BlockContainer>): BlockContainer[] {
+/**
+ * The containers still in the page, without those that lie inside another container of the set
+ * (within its tree, as `contains` does).
+ */
+export function* liveOutermostSteps(containers: Iterable<BlockContainer>, budget: SliceBudget): Generator<void, BlockContainer[], undefined> {
+  const pause = pacer(budget);
   const set = new Set(containers);
   // Whether a node or an ancestor of it is in the set, kept for each node asked: siblings share the answer.
   const held = new Map<Node, boolean>();
@@ -48,7 +79,12 @@ export function outermost(containers: Iterable<BlockContainer>): BlockContainer[
     }
     return known;
   };
-  return [...set].filter((c) => !isHeld(c.parentNode));
+  const out: BlockContainer[] = [];
+  for (const c of set) {
+    if (c.isConnected && !isHeld(c.parentNode)) out.push(c);
+    if (pause()) yield;
+  }
+  return out;
 }
 
 /** What a batch of mutations leaves to do: containers to rescan, nodes to forget. */
@@ -59,8 +95,14 @@ export interface Dirty {
   added: Set<BlockContainer>;
 }
 
-/** Which containers to rescan and which nodes to forget, from a batch of mutation records. */
+/** Which containers to rescan and which nodes to forget, from a batch of mutation records, in one go (tests; the live scan slices with `dirtySteps`). */
 export function dirtyFromMutations(records: readonly MutationRecord[], isOurs: (node: Node) => boolean): Dirty {
+  return inOneGo(dirtySteps(records, isOurs, () => true));
+}
+
+/** `dirtyFromMutations`, pausing (yielding) when `budget` says so. */
+export function* dirtySteps(records: readonly MutationRecord[], isOurs: (node: Node) => boolean, budget: SliceBudget): Generator<void, Dirty, undefined> {
+  const pause = pacer(budget);
   const containers = new Set<BlockContainer>();
   const added = new Set<BlockContainer>();
   const removed: Node[] = [];
@@ -80,6 +122,7 @@ export function dirtyFromMutations(records: readonly MutationRecord[], isOurs: (
     let firstAdded: Node | null = null;
     let lastAdded: Node | null = null;
     for (const node of record.addedNodes) {
+      if (pause()) yield;
       if (isOurs(node)) continue;
       firstAdded ??= node;
       lastAdded = node;
@@ -90,6 +133,7 @@ export function dirtyFromMutations(records: readonly MutationRecord[], isOurs: (
     }
     let anyRemoved = false;
     for (const node of record.removedNodes) {
+      if (pause()) yield;
       if (isOurs(node)) continue;
       removed.push(node);
       anyRemoved = true;

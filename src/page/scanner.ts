@@ -3,7 +3,7 @@
  * (`first-scan.ts`), the rescans of what mutated (`rescan-work.ts`, read in slices like the first
  * scan: `read-blocks.ts`), the page rules
  * (`page-rules.ts`) and the mentions in document order (`mention-index.ts`). It publishes what
- * changed to its listeners after every scan or rescan.
+ * changed to its listeners during and after every scan or rescan (a rescan's in pieces, sliced).
  */
 import type { BlockMatches, Matcher } from '../core/matcher';
 import { BlockCursor, type CursorRange } from './blocks';
@@ -12,9 +12,9 @@ import { firstScanSteps, type FirstScanTarget } from './first-scan';
 import { MentionIndex, type BlockRecord, type Bounds, type Mention } from './mention-index';
 import { PageRulesCache } from './page-rules';
 import { readBlocks, type SliceBudget } from './read-blocks';
-import { outermost, runsOf, type ContainerRun, type Dirty } from './rescan-work';
+import { liveOutermostSteps, runsSteps, type ContainerRun, type Dirty } from './rescan-work';
 import { openShadowRoots, type ShadowRootReader } from './shadow';
-import { PUBLISH_EVERY_MS } from './timing';
+import { MENTIONS_PER_NOTICE, PUBLISH_EVERY_MS } from './timing';
 
 export type { Mention } from './mention-index';
 
@@ -138,27 +138,30 @@ export class PageScanner {
    */
   *updateSteps({ containers, removed, added }: Dirty, budget: SliceBudget): Generator<void, void, undefined> {
     const dropped = new Set<BlockRecord>();
-    const live = outermost(containers).filter((c) => c.isConnected);
+    const live = yield* liveOutermostSteps(containers, budget);
     // (Looking through what was removed pauses too. A node the page moves during such a pause is the
     // next rescan's, and a block read already is never read twice: see `#rescanSteps`.)
-    for (const node of removed) yield* this.#index.collectSteps(node, dropped, budget);
+    yield* this.#index.collectSteps(removed, dropped, budget);
     // An added block holds no text we have read: a node moved here was removed from where it was, and
     // its records went with that removal.
-    for (const container of live) if (!added.has(container)) yield* this.#index.collectSteps(container, dropped, budget);
+    yield* this.#index.collectSteps(
+      live.filter((container) => !added.has(container)),
+      dropped,
+      budget,
+    );
     this.#forget(dropped);
     // As in the first scan, what was found shows a few times a second, not after every slice.
     let lastPublish = performance.now();
     const publishDue = (): boolean => performance.now() - lastPublish > PUBLISH_EVERY_MS;
-    const publish = (): void => {
-      this.#publish();
+    const published = (): void => {
       lastPublish = performance.now();
     };
-    const runs: ContainerRun[] = runsOf(live, added);
+    const runs: ContainerRun[] = yield* runsSteps(live, added, budget);
     for (let i = 0; i < runs.length; i++) {
       const { first, last } = runs[i]!;
       // (Taken out during a pause: that removal is the next rescan's.)
       if (!first.isConnected) continue;
-      if (yield* this.#rescanSteps(first, last, budget, publishDue, publish)) continue;
+      if (yield* this.#rescanSteps(first, last, budget, publishDue, published)) continue;
       const around = first.parentNode ? blockContainerOf(first.parentNode) : null;
       if (!around?.isConnected) continue;
       const again = new Set<BlockRecord>();
@@ -166,7 +169,7 @@ export class PageScanner {
       this.#forget(again);
       runs.push({ first: around, last: around });
     }
-    this.#publish();
+    yield* this.#publishSteps(budget);
   }
 
   /** The mention at `offset` in text node `node`, if any. */
@@ -217,7 +220,7 @@ export class PageScanner {
     last: BlockContainer,
     budget: SliceBudget,
     publishDue: () => boolean,
-    publish: () => void,
+    published: () => void,
   ): Generator<void, boolean, undefined> {
     const cursor = this.#cursor(first, { kind: 'siblings', last });
     let found: BlockRecord[] = [];
@@ -229,12 +232,19 @@ export class PageScanner {
     const keep = (record: BlockRecord): void => {
       if (!this.#index.has(record.block.nodes[0]!)) found.push(record);
     };
+    // The publish is due where the read pauses; it runs there, in slices of its own.
+    let due = false;
     const placeAndPublish = (): void => {
       place();
-      publish();
+      due = true;
     };
     const steps = readBlocks(this.#target, cursor, budget, publishDue, placeAndPublish, keep);
     while (!steps.next().done) {
+      if (due) {
+        due = false;
+        yield* this.#publishSteps(budget);
+        published();
+      }
       yield;
       if (!cursor.intact()) {
         place();
@@ -265,15 +275,45 @@ export class PageScanner {
     if (first !== -1) this.#rules.changedAt(first);
   }
 
+  /**
+   * Publishes in one go, told in one piece (the first scan: what it finds between two publishes is
+   * a few hundred mentions at most).
+   */
   #publish(): void {
-    const removed = this.#forgotten;
+    for (const _ of this.#publishSteps(() => true, Infinity)) {
+      // never pauses
+    }
+  }
+
+  /**
+   * Applies the page rules where records changed and tells the listeners what changed, a piece at
+   * a time (`piece` mentions), pausing (yielding) between pieces when `budget` says so: a
+   * page that swaps its content in place changes thousands of mentions at once. The mentions of
+   * text taken out go first; then each piece is told right after the index takes it in, so during a
+   * pause the listeners hold what the index holds (the records before the pause resolved anew,
+   * those after it as last published), and the count told is the index's. The pieces add up to
+   * one whole publish.
+   */
+  *#publishSteps(budget: SliceBudget, piece = MENTIONS_PER_NOTICE): Generator<void, void, undefined> {
+    const forgotten = this.#forgotten;
     this.#forgotten = [];
     const { from, resolution } = this.#rules.resolve(this.#index.records, (candidate) => this.#index.figureOf(candidate));
-    const added: Mention[] = [];
-    this.#index.apply(from, resolution, added, removed);
-    if (added.length || removed.length) {
-      const changes = { added, removed, total: this.#index.mentionCount };
-      for (const listener of this.#listeners) listener(changes);
+    for (let i = 0; i < forgotten.length; i += piece) {
+      this.#notify([], forgotten.slice(i, i + piece));
+      if (!budget()) yield;
     }
+    for (let at = from; at < this.#index.records.length;) {
+      const added: Mention[] = [];
+      const removed: Mention[] = [];
+      at = this.#index.apply(at, resolution, added, removed, piece);
+      this.#notify(added, removed);
+      if (at < this.#index.records.length && !budget()) yield;
+    }
+  }
+
+  #notify(added: Mention[], removed: Mention[]): void {
+    if (added.length === 0 && removed.length === 0) return;
+    const changes = { added, removed, total: this.#index.mentionCount };
+    for (const listener of this.#listeners) listener(changes);
   }
 }

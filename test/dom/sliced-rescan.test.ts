@@ -1,10 +1,12 @@
 // A page that swaps its whole content in place (a single-page app changing view) is rescanned in
 // slices, as the first scan is, and finds what a fresh scan of the new page finds, also when the
-// page goes on changing between the slices.
+// page goes on changing between the slices. Going through the mutation records, forgetting what was
+// taken out and publishing the thousands of changed mentions pause too, and what the listeners are
+// told between the pauses is never wrong.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Matcher } from '../../src/core/matcher';
-import { dirtyFromMutations } from '../../src/page/rescan-work';
-import { PageScanner } from '../../src/page/scanner';
+import { dirtyFromMutations, dirtySteps } from '../../src/page/rescan-work';
+import { PageScanner, type Mention } from '../../src/page/scanner';
 import { SAMPLE_DATASET } from '../support/figures';
 
 const matcher = new Matcher(SAMPLE_DATASET);
@@ -96,6 +98,55 @@ describe('a rescan after a large swap in place', () => {
     const fresh = new PageScanner(matcher);
     fresh.scanAll(document.body);
     expect(fresh.mentionCount).toBeGreaterThan(100);
+    expect(described(scanner)).toEqual(described(fresh));
+  });
+
+  it('pauses while going through thousands of nodes taken out, as the live scan runs it', async () => {
+    main.replaceChildren();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const all = records.splice(0).concat(observer.takeRecords());
+    // The budget is always used up: the steps pause wherever they ask it.
+    const used = (): boolean => false;
+    const steps = (function* () {
+      yield* scanner.updateSteps(yield* dirtySteps(all, () => false, used), used);
+    })();
+    let slices = 1;
+    while (!steps.next().done) slices++;
+    // 1,500 paragraphs and their 1,500 texts, the budget asked every 1,024 nodes.
+    expect(slices).toBeGreaterThan(4);
+    expect(scanner.mentionCount).toBe(0);
+  });
+
+  it('tells its listeners the changes of a large swap in pieces, each true when told, adding up to a fresh scan', async () => {
+    // What the listeners know: the mentions of the first scan, then what they are told.
+    const told = new Map<Mention, true>(scanner.mentions().map((m) => [m, true]));
+    const notices: number[] = [];
+    let totalTold = -1;
+    scanner.onChange(({ added, removed, total }) => {
+      for (const m of removed) expect(told.delete(m)).toBe(true);
+      for (const m of added) told.set(m, true);
+      notices.push(added.length + removed.length);
+      // The count told is the scanner's own at that moment.
+      expect(total).toBe(scanner.mentionCount);
+      totalTold = total;
+    });
+    main.replaceChildren(...paragraphs(1_500, 2, 4));
+    const steps = scanner.updateSteps(await taken(observer, records), shortSlices());
+    while (!steps.next().done) {
+      // What a reader may see during a pause: every mention the scanner has was told, and what was
+      // told and is not (yet) taken back lies in text the page took out, or is a mention the
+      // scanner still has.
+      const now = new Set(scanner.mentions());
+      for (const m of now) expect(told.has(m)).toBe(true);
+      for (const m of told.keys()) if (!now.has(m)) expect(m.record.block.nodes[0]!.isConnected).toBe(false);
+    }
+    expect(notices.length).toBeGreaterThan(3);
+    for (const n of notices) expect(n).toBeLessThanOrEqual(256 + 8);
+
+    const fresh = new PageScanner(matcher);
+    fresh.scanAll(document.body);
+    expect(new Set(told.keys())).toEqual(new Set(scanner.mentions()));
+    expect(totalTold).toBe(fresh.mentionCount);
     expect(described(scanner)).toEqual(described(fresh));
   });
 });
