@@ -13,9 +13,10 @@
  * card can be built, laid out and painted ahead (`prepare`) while the pointer rests on a name.
  * Each layer is a compositing layer of its own (card.css), and the back one is hidden by opacity
  * and made inert (out of reach of the pointer, the keyboard, find-in-page and screen readers),
- * not by `visibility`: so when the dwell ends, showing the card changes only the layer's opacity,
- * which the compositor applies without painting the page again. Painting anything new costs a
- * paint of the whole page on a large one (docs/PERFORMANCE.md).
+ * not by `visibility`: so when the dwell ends, showing the card changes the layer's opacity, which
+ * needs no paint of the card, where `visibility` did. (On a page with marks, Chromium still
+ * repaints the marked text after any change to the DOM or to style, the card's included: on a
+ * large page that repaint, not our work, is most of the frame; docs/PERFORMANCE.md.)
  */
 import { autoUpdate, computePosition, flip, inline, limitShift, offset, shift, size } from '@floating-ui/dom';
 import { h, render } from 'preact';
