@@ -10,13 +10,8 @@
  * events tell.
  *
  * Two layers take turns: the front one holds the card shown; in the back one, hidden, the next
- * card can be built, laid out and painted ahead (`prepare`) while the pointer rests on a name.
- * Each layer is a compositing layer of its own (card.css), and the back one is hidden by opacity
- * and made inert (out of reach of the pointer, the keyboard, find-in-page and screen readers),
- * not by `visibility`: so when the dwell ends, showing the card changes the layer's opacity, which
- * needs no paint of the card, where `visibility` did. (On a page with marks, Chromium still
- * repaints the marked text after any change to the DOM or to style, the card's included: on a
- * large page that repaint, not our work, is most of the frame; docs/PERFORMANCE.md.)
+ * card can be built and laid out ahead (`prepare`) while the pointer rests on a name, so that
+ * when the dwell ends showing it costs a paint, not a build.
  */
 import { autoUpdate, computePosition, flip, inline, limitShift, offset, shift, size } from '@floating-ui/dom';
 import { h, render } from 'preact';
@@ -85,7 +80,7 @@ export class CardHost {
     shadow.append(style);
     this.#front = createLayer(doc);
     this.#back = createLayer(doc);
-    stage(this.#back, true);
+    this.#back.dataset.staged = '';
     this.#live = new LiveRegion(doc);
     shadow.append(this.#front, this.#back, this.#live.element);
     doc.addEventListener('toggle', this.#onTopLayerChange, { capture: true });
@@ -139,8 +134,8 @@ export class CardHost {
     this.#stopAutoUpdate = null;
     render(null, this.#front);
     [this.#front, this.#back] = [this.#back, this.#front];
-    stage(this.#front, false);
-    stage(this.#back, true);
+    delete this.#front.dataset.staged;
+    this.#back.dataset.staged = '';
     this.#visible = true;
     this.#place(anchor);
     if (options.focus) this.cardElement?.focus({ preventScroll: true });
@@ -209,12 +204,6 @@ function createLayer(doc: Document): HTMLElement {
   layer.className = 'layer';
   layer.style.setProperty('pointer-events', 'auto');
   return layer;
-}
-
-/** A staged layer is hidden (card.css) and inert. */
-function stage(layer: HTMLElement, staged: boolean): void {
-  layer.toggleAttribute('data-staged', staged);
-  layer.inert = staged;
 }
 
 /** A new figure gets a new card (its key): nothing of the last one, such as an unfolded section, carries over. */

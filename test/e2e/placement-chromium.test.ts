@@ -27,8 +27,8 @@ describe('card placement in Chromium', () => {
       await waitForCard(page, { name: 'Wang Yi' });
       return page.evaluate(() => {
         const card = document.querySelector('context-cards-host')!.shadowRoot!.querySelector('[role="dialog"]')!;
-        // The card fades in with its layer (card.css).
-        return { background: getComputedStyle(card).backgroundColor, animation: getComputedStyle(card.parentElement!).animationName };
+        const style = getComputedStyle(card);
+        return { background: style.backgroundColor, animation: style.animationName };
       });
     };
     try {

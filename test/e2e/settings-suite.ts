@@ -262,7 +262,7 @@ export function settingsSuite(harness: SettingsHarness): void {
         return {
           dialogs: root.querySelectorAll('[role="dialog"]').length,
           laidOut: r.width > 0 && r.height > 0,
-          visible: card.checkVisibility({ visibilityProperty: true, opacityProperty: true }),
+          visible: card.checkVisibility({ checkVisibilityCSS: true }),
           hitByPointer: document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)?.localName === 'context-cards-host',
           focusable: root.activeElement === link,
         };
