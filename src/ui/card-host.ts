@@ -49,12 +49,6 @@ const HOST_STYLE: Record<string, string> = {
   background: 'transparent',
   display: 'block',
   'pointer-events': 'none',
-  // A relayout boundary: what the card changes is laid out from here, not from the page's root (on
-  // the 2 MB bench article each layout the card's code forces walked all 94,000 of the page's
-  // boxes, 4-5 ms, two or three times a card; docs/PERFORMANCE.md). Layout containment also makes
-  // this box the containing block of the fixed layers; it sits at the viewport's corner, so their
-  // coordinates are the viewport's as before.
-  contain: 'layout size style',
 };
 const HOST_CSS = `:host { ${Object.entries(HOST_STYLE)
   .map(([name, value]) => `${name}: ${value} !important;`)
