@@ -10,6 +10,18 @@ import { SAMPLE_DATASET } from '../support/figures';
 const matcher = new Matcher(SAMPLE_DATASET);
 
 /** Our card host as the extension makes it when the page already owns its usual tag: a suffixed tag. */
+/** The mutation records `change` makes anywhere under <html>, once the observer has them all. */
+async function mutationsOf(change: () => void): Promise<MutationRecord[]> {
+  const records: MutationRecord[] = [];
+  const observer = new MutationObserver((r) => records.push(...r));
+  observer.observe(document.documentElement, { childList: true, characterData: true, subtree: true });
+  change();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  records.push(...observer.takeRecords());
+  observer.disconnect();
+  return records;
+}
+
 function addOurHost(): HTMLElement {
   const host = document.createElement('context-cards-host-k3x9q2');
   host.attachShadow({ mode: 'open' }).innerHTML = '<div role="dialog"><h2>Meng Hongwei</h2><p>Former president of Interpol; met the Taliban.</p></div>';
@@ -42,15 +54,9 @@ describe('our own elements', () => {
   it('an insertion at the <html> level after our host rescans only what was inserted (bug 2)', async () => {
     const host = addOurHost();
     const isOurs = (node: Node): boolean => node === host || host.contains(node);
-    const records: MutationRecord[] = [];
-    const observer = new MutationObserver((r) => records.push(...r));
-    observer.observe(document.documentElement, { childList: true, characterData: true, subtree: true });
     const added = document.createElement('div');
     added.textContent = 'Zabihullah Mujahid';
-    document.documentElement.append(added);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    records.push(...observer.takeRecords());
-    observer.disconnect();
+    const records = await mutationsOf(() => document.documentElement.append(added));
     const dirty = dirtyFromMutations(records, isOurs);
     expect([...dirty.containers]).toEqual([added]);
   });
@@ -58,18 +64,14 @@ describe('our own elements', () => {
   it('a block inserted right before our host, or with whitespace beside it, rescans only that block (bug 2)', async () => {
     const host = addOurHost();
     const isOurs = (node: Node): boolean => node === host || host.contains(node);
-    const records: MutationRecord[] = [];
-    const observer = new MutationObserver((r) => records.push(...r));
-    observer.observe(document.documentElement, { childList: true, characterData: true, subtree: true });
     const before = document.createElement('section');
     before.textContent = 'Zabihullah Mujahid';
-    document.documentElement.insertBefore(before, host);
     const after = document.createElement('div');
     after.textContent = 'Meng Hongwei';
-    document.documentElement.append('\n', after, '\n');
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    records.push(...observer.takeRecords());
-    observer.disconnect();
+    const records = await mutationsOf(() => {
+      document.documentElement.insertBefore(before, host);
+      document.documentElement.append('\n', after, '\n');
+    });
     const dirty = dirtyFromMutations(records, isOurs);
     expect(new Set(dirty.containers)).toEqual(new Set([before, after]));
   });
