@@ -8,6 +8,7 @@ import type { Resolution } from '../core/resolve';
 import { locate, type TextBlock } from './blocks';
 import { follows, recordBefore } from './document-order';
 import { DOCUMENT_FRAGMENT_NODE, ELEMENT_NODE, TEXT_NODE } from './element-kinds';
+import { inOneGo, NO_PAUSE, type SliceBudget } from './read-blocks';
 import { NODES_PER_BUDGET_CHECK } from './timing';
 
 export interface BlockRecord {
@@ -152,9 +153,7 @@ export class MentionIndex {
 
   /** Adds to `dropped` the records of the text under `root` (itself included). */
   collect(root: Node, dropped: Set<BlockRecord>): void {
-    for (const _ of this.collectSteps([root], dropped, () => true)) {
-      // never pauses
-    }
+    inOneGo(this.collectSteps([root], dropped, NO_PAUSE));
   }
 
   /**
@@ -162,7 +161,7 @@ export class MentionIndex {
    * content away leaves tens of thousands of nodes to look through, often as many small roots
    * (its paragraphs), so the nodes are counted across the roots.
    */
-  *collectSteps(roots: Iterable<Node>, dropped: Set<BlockRecord>, budget: () => boolean): Generator<void, void, undefined> {
+  *collectSteps(roots: Iterable<Node>, dropped: Set<BlockRecord>, budget: SliceBudget): Generator<void, void, undefined> {
     const visit = (node: Node): void => {
       if (node.nodeType === TEXT_NODE) {
         const record = this.#recordOf.get(node as Text);

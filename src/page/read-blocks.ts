@@ -12,6 +12,17 @@ import { BUDGET_CHECK_CHARS, MATCHED_PER_BUDGET_CHECK } from './timing';
 /** Returns true while the current slice may go on. */
 export type SliceBudget = () => boolean;
 
+/** A budget that never runs out: for the one-go versions of sliced work (the CLI and tests). */
+export const NO_PAUSE: SliceBudget = () => true;
+
+/** Runs sliced steps to their end without pausing, and returns what they return. */
+export function inOneGo<T>(steps: Generator<void, T, undefined>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
 /** What blocks are read with (the scanner). */
 export interface BlockReader {
   readonly matcher: Matcher;

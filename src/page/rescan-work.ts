@@ -7,21 +7,13 @@
  * tens of thousands of nodes, one long task if gone through in one go.
  */
 import { COMMENT_NODE, ELEMENT_NODE, TEXT_NODE, blockContainerOf, isBlockElement, type BlockContainer } from './element-kinds';
-import type { SliceBudget } from './read-blocks';
+import { inOneGo, NO_PAUSE, type SliceBudget } from './read-blocks';
 import { NODES_PER_BUDGET_CHECK } from './timing';
 
 /** Counts nodes gone through, and says when to ask the budget (every `NODES_PER_BUDGET_CHECK`). */
 function pacer(budget: SliceBudget): () => boolean {
   let seen = 0;
   return () => ++seen % NODES_PER_BUDGET_CHECK === 0 && !budget();
-}
-
-/** Runs steps that never pause to their end: the one-go versions of the passes below. */
-function inOneGo<T>(steps: Generator<void, T, undefined>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
 }
 
 /** Containers to rescan together: `first`, `last` and what lies between them. */
@@ -97,7 +89,7 @@ export interface Dirty {
 
 /** Which containers to rescan and which nodes to forget, from a batch of mutation records, in one go (tests; the live scan slices with `dirtySteps`). */
 export function dirtyFromMutations(records: readonly MutationRecord[], isOurs: (node: Node) => boolean): Dirty {
-  return inOneGo(dirtySteps(records, isOurs, () => true));
+  return inOneGo(dirtySteps(records, isOurs, NO_PAUSE));
 }
 
 /** `dirtyFromMutations`, pausing (yielding) when `budget` says so. */

@@ -11,7 +11,7 @@ import { blockContainerOf, type BlockContainer } from './element-kinds';
 import { firstScanSteps, type FirstScanTarget } from './first-scan';
 import { MentionIndex, type BlockRecord, type Bounds, type Mention } from './mention-index';
 import { PageRulesCache } from './page-rules';
-import { readBlocks, type SliceBudget } from './read-blocks';
+import { inOneGo, NO_PAUSE, readBlocks, type SliceBudget } from './read-blocks';
 import { liveOutermostSteps, runsSteps, type ContainerRun, type Dirty } from './rescan-work';
 import { openShadowRoots, type ShadowRootReader } from './shadow';
 import { MENTIONS_PER_NOTICE, PUBLISH_EVERY_MS } from './timing';
@@ -118,16 +118,12 @@ export class PageScanner {
 
   /** Scans `root` in one go (the CLI and tests; the content script slices with `scanSteps`). */
   scanAll(root: Node): void {
-    for (const _ of this.scanSteps(root, () => true)) {
-      // never pauses
-    }
+    inOneGo(this.scanSteps(root, NO_PAUSE));
   }
 
   /** Mutations, in one go (the CLI and tests; the content script slices with `updateSteps`). */
   update(dirty: Dirty): void {
-    for (const _ of this.updateSteps(dirty, () => true)) {
-      // never pauses
-    }
+    inOneGo(this.updateSteps(dirty, NO_PAUSE));
   }
 
   /**
@@ -280,9 +276,7 @@ export class PageScanner {
    * a few hundred mentions at most).
    */
   #publish(): void {
-    for (const _ of this.#publishSteps(() => true, Infinity)) {
-      // never pauses
-    }
+    inOneGo(this.#publishSteps(NO_PAUSE, Infinity));
   }
 
   /**
