@@ -6,22 +6,11 @@ import { Matcher } from '../../src/core/matcher';
 import { dirtyFromMutations } from '../../src/page/rescan-work';
 import { PageScanner } from '../../src/page/scanner';
 import { SAMPLE_DATASET } from '../support/figures';
+import { mutationsOf } from '../support/mutations';
 
 const matcher = new Matcher(SAMPLE_DATASET);
 
 /** Our card host as the extension makes it when the page already owns its usual tag: a suffixed tag. */
-/** The mutation records `change` makes anywhere under <html>, once the observer has them all. */
-async function mutationsOf(change: () => void): Promise<MutationRecord[]> {
-  const records: MutationRecord[] = [];
-  const observer = new MutationObserver((r) => records.push(...r));
-  observer.observe(document.documentElement, { childList: true, characterData: true, subtree: true });
-  change();
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  records.push(...observer.takeRecords());
-  observer.disconnect();
-  return records;
-}
-
 function addOurHost(): HTMLElement {
   const host = document.createElement('context-cards-host-k3x9q2');
   host.attachShadow({ mode: 'open' }).innerHTML = '<div role="dialog"><h2>Meng Hongwei</h2><p>Former president of Interpol; met the Taliban.</p></div>';
@@ -56,7 +45,7 @@ describe('our own elements', () => {
     const isOurs = (node: Node): boolean => node === host || host.contains(node);
     const added = document.createElement('div');
     added.textContent = 'Zabihullah Mujahid';
-    const records = await mutationsOf(() => document.documentElement.append(added));
+    const records = await mutationsOf(document.documentElement, () => document.documentElement.append(added));
     const dirty = dirtyFromMutations(records, isOurs);
     expect([...dirty.containers]).toEqual([added]);
   });
@@ -68,7 +57,7 @@ describe('our own elements', () => {
     before.textContent = 'Zabihullah Mujahid';
     const after = document.createElement('div');
     after.textContent = 'Meng Hongwei';
-    const records = await mutationsOf(() => {
+    const records = await mutationsOf(document.documentElement, () => {
       document.documentElement.insertBefore(before, host);
       document.documentElement.append('\n', after, '\n');
     });

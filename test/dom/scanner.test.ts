@@ -3,6 +3,7 @@ import { Matcher } from '../../src/core/matcher';
 import { dirtyFromMutations } from '../../src/page/rescan-work';
 import { PageScanner } from '../../src/page/scanner';
 import { SAMPLE_DATASET } from '../support/figures';
+import { mutationsOf } from '../support/mutations';
 
 const matcher = new Matcher(SAMPLE_DATASET);
 const idsOf = (scanner: PageScanner) => scanner.mentions().map((m) => `${SAMPLE_DATASET.figures[m.figure]!.id}:${m.candidate.text}`);
@@ -23,14 +24,7 @@ function scanPage(html?: string): PageScanner {
 }
 
 async function flushMutations(scanner: PageScanner, mutate: () => void): Promise<void> {
-  const records: MutationRecord[] = [];
-  const observer = new MutationObserver((r) => records.push(...r));
-  observer.observe(document.body, { childList: true, characterData: true, subtree: true });
-  mutate();
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  records.push(...observer.takeRecords());
-  observer.disconnect();
-  scanner.update(dirtyFromMutations(records, () => false));
+  scanner.update(dirtyFromMutations(await mutationsOf(document.body, mutate), () => false));
 }
 
 describe('page scanner', () => {
