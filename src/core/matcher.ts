@@ -17,7 +17,7 @@ export interface Candidate {
   short: boolean;
   needsCue: boolean;
   /** Counts unless the page shows the name's other meaning (a contrary cue of its figure). */
-  unlessContrary?: boolean;
+  unlessContrary: boolean;
 }
 
 export interface BlockMatches {
@@ -299,7 +299,7 @@ export class Matcher {
       (figures ??= []).push(entry.figure);
       entryShort = entry.short;
       entryNeedsCue ||= entry.needsCue;
-      entryUnlessContrary ||= !!entry.unlessContrary;
+      entryUnlessContrary ||= entry.unlessContrary === true;
     }
     if (figures || blocks) {
       const originalStop = endAfter(text, originAt(end - 1));
@@ -310,7 +310,8 @@ export class Matcher {
         text: text.slice(originalStart, originalStop),
         short: entryShort,
         needsCue: entryNeedsCue,
-        ...(entryUnlessContrary ? { unlessContrary: true } : {}),
+        // Always set: candidates of one shape keep the code that reads them monomorphic.
+        unlessContrary: entryUnlessContrary,
       });
     }
     return out;
