@@ -8,7 +8,7 @@ import { feltCase } from './felt.mjs';
 import { framesCase } from './frames.mjs';
 import { defaultDwellMs, hoverCase } from './hover-felt.mjs';
 import { document as htmlDocument, framesPage, nameFreeFrame } from './pages.mjs';
-import { openSession, servePages } from './sessions.mjs';
+import { floorExtension, openSession, servePages } from './sessions.mjs';
 import { startupCase } from './startup-felt.mjs';
 
 /**
@@ -46,6 +46,19 @@ export async function outsideCases({ root, pages, P, log }) {
         if (kind === 'chromium') {
           const frames = { url: site.url('/frames'), runs: P.framesRuns, quietMs: P.feltTiming.quietMs * 2, frameCount: P.frameCount };
           out.frames = await framesCase({ sessions, ...frames, log });
+          // The same with a content script of `void 0;`: what any content script in every frame costs.
+          const floor = await floorExtension(path.join(root, 'dist', dist));
+          const floorSession = await openSession(kind, floor.dir);
+          try {
+            out.frames.floor = await framesCase({
+              sessions: { with: floorSession, without: sessions.without },
+              ...frames,
+              log: (line) => log(`${line}, content script \`void 0;\``),
+            });
+          } finally {
+            await floorSession.close();
+            await floor.remove();
+          }
         }
       } finally {
         await sessions.with.close();

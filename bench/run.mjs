@@ -16,7 +16,8 @@
 //   3, 4, 5   growing page, 100,000 more names, hover with the harness's CardController.
 //   outside   (bench/outside.mjs) with the built extension vs without, A B B A: long animation
 //             frames, long tasks and rAF gaps on the article, the dense page and an SPA swap (felt.mjs);
-//             hover on the 2 MB article (hover-felt.mjs); 20 name-free frames' JS heap (frames.mjs).
+//             hover on the 2 MB article (hover-felt.mjs); 20 name-free frames' JS heap (frames.mjs), beside
+//             what a content script of `void 0;` adds to them (the floor of any script in every frame).
 //   every frame  gzip -9 of the manifest's content scripts (bundle.mjs); the scanner's startup on a blank page.
 //
 // `npm run bench` builds first; without dist/ the outside view and the size are left out.

@@ -2,7 +2,7 @@
 // without it (the same launcher, switches and profile setup either way, so that the two differ only
 // by the extension), each page opened with the frame recorder of bench/in-page.mjs; and a loopback
 // server for the generated pages, so nothing the bench loads leaves the machine.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { launchChromium, launchFirefox, setFirefoxViewport } from '../scripts/browsers.mjs';
@@ -55,4 +55,12 @@ export async function servePages(pages) {
       await rm(empty, { recursive: true, force: true });
     },
   };
+}
+
+/** The floor: a copy of the built extension `dist` whose content script does nothing. `{ dir, remove() }`. */
+export async function floorExtension(dist) {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'context-cards-bench-floor-'));
+  await cp(dist, dir, { recursive: true });
+  await writeFile(path.join(dir, 'content.js'), 'void 0;\n');
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }

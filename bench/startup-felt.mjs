@@ -12,10 +12,8 @@
 //   extension's files are summed over separate traced loads (tracing slows what it watches: these
 //   loads give no run figure).
 // `addedMs` is run plus compile, the figure the target is held to; the floor's is printed beside it.
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { launchChromium } from '../scripts/browsers.mjs';
+import { floorExtension } from './sessions.mjs';
 import { spread } from './stats.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -54,14 +52,6 @@ async function compileMs(session, url, settleMs) {
   } finally {
     await page.close().catch(() => {});
   }
-}
-
-/** The floor: a copy of the built extension `dist` whose content script does nothing. `{ dir, remove() }`. */
-async function floorExtension(dist) {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'context-cards-bench-floor-'));
-  await cp(dist, dir, { recursive: true });
-  await writeFile(path.join(dir, 'content.js'), 'void 0;\n');
-  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
 /** `dist` the built Chrome extension; `url` a blank page. */

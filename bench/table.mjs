@@ -65,7 +65,7 @@ function outsideRows(res, lines) {
   const fr = o.frames;
   if (fr)
     lines.push(
-      `frames: ${fr.frames} name-free same-origin frames, JS heap after GC ${sp(fr.withMB, 2)} vs ${sp(fr.withoutMB, 2)} MB: added ${sp(fr.addedMB, 2)} MB`,
+      `frames: ${fr.frames} name-free same-origin frames, JS heap after GC ${sp(fr.withMB, 2)} vs ${sp(fr.withoutMB, 2)} MB: added ${sp(fr.addedMB, 2)} MB${fr.floor ? `; floor (a content script of \`void 0;\`) added ${sp(fr.floor.addedMB, 2)} MB` : ''}`,
     );
   const su = o.startup;
   if (su)
