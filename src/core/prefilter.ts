@@ -33,7 +33,7 @@ export class Prefilter {
   readonly #automaton: Automaton;
   readonly #table: PrefilterRows;
   /** Column of each UTF-16 code unit of page text, learnt the first time it is met. */
-  readonly #charClass = new Uint16Array(0x10000);
+  readonly #columnOfChar = new Uint16Array(0x10000);
   #resumePart = 0;
   #resumeUnit = 0;
   /** Where the last `mayMatch` that said true met the first pattern's end (its last unit), and that state's depth (-1: unknown). */
@@ -49,7 +49,7 @@ export class Prefilter {
 
   /** False when no pattern occurs in the text of `parts[0]` to `parts[count - 1]` read as one. */
   mayMatch(parts: readonly string[], count: number): boolean {
-    const charClass = this.#charClass;
+    const columnOfChar = this.#columnOfChar;
     const table = this.#table;
     let rows = table.rows;
     let row = 0;
@@ -59,7 +59,7 @@ export class Prefilter {
       const text = parts[p]!;
       const length = text.length;
       for (; i < length; i++) {
-        const next = rows[row + charClass[text.charCodeAt(i)]!]!;
+        const next = rows[row + columnOfChar[text.charCodeAt(i)]!]!;
         if (next >= 0) {
           row = next;
           continue;
@@ -93,19 +93,19 @@ export class Prefilter {
    */
   startOfHit(parts: readonly string[]): number {
     if (this.#hitDepth < 0) return 0;
-    const charClass = this.#charClass;
-    const spaceClass = this.#table.spaceColumn;
+    const columnOfChar = this.#columnOfChar;
+    const spaceColumn = this.#table.spaceColumn;
     let need = this.#hitDepth + HIT_MARGIN;
     let followedBySpace = false;
     for (let p = this.#hitPart, i = this.#hitUnit; p >= 0; p--, i = p >= 0 ? parts[p]!.length - 1 : 0) {
       const text = parts[p]!;
       for (; i >= 0; i--) {
         const c = text.charCodeAt(i);
-        const k = charClass[c]!;
+        const k = columnOfChar[c]!;
         // What folds to no unit, and a space after a space (folding collapses them), count for nothing;
         // nor does the second half of a surrogate pair (the first counts for the pair's one or more units).
         if (k === CLASS_REMOVED || k === CLASS_UNKNOWN || (c >= 0xdc00 && c <= 0xdfff)) continue;
-        const space = k === spaceClass;
+        const space = k === spaceColumn;
         if (!(space && followedBySpace)) need--;
         followedBySpace = space;
         if (need === 0) {
@@ -141,7 +141,7 @@ export class Prefilter {
       this.#resumeUnit = i; // again, now that its class is known
       return table.rowOf(state);
     }
-    if (code === ROW_UNFILLED) return table.link(row, this.#charClass[parts[p]!.charCodeAt(i)]!);
+    if (code === ROW_UNFILLED) return table.link(row, this.#columnOfChar[parts[p]!.charCodeAt(i)]!);
     const state = this.#slowly(parts, count, p, i, table.stateAt(row));
     return state < 0 ? state : table.rowOf(state);
   }
@@ -152,13 +152,13 @@ export class Prefilter {
    * occurs (OUTCOME_MATCHED) or the text ends (OUTCOME_ENDED).
    */
   #slowly(parts: readonly string[], count: number, p: number, i: number, state: number): number {
-    const charClass = this.#charClass;
+    const columnOfChar = this.#columnOfChar;
     for (; p < count; p++, i = 0) {
       const text = parts[p]!;
       const length = text.length;
       for (; i < length; i++) {
         const c = text.charCodeAt(i);
-        let k = charClass[c]!;
+        let k = columnOfChar[c]!;
         if (k === CLASS_UNKNOWN) k = this.#learn(c);
         if (k === CLASS_MULTI) {
           let cp = c;
@@ -198,7 +198,7 @@ export class Prefilter {
     const v = foldUnit(c);
     const table = this.#table;
     const k = v >= 0 ? table.columnFor(this.#automaton.classOf[v]!) : v === UNIT_SPACE ? table.spaceColumn : v === UNIT_MULTI ? CLASS_MULTI : CLASS_REMOVED;
-    this.#charClass[c] = k;
+    this.#columnOfChar[c] = k;
     return k;
   }
 
