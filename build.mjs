@@ -153,17 +153,18 @@ const DATASET_PARTS = {
 function shared(name) {
   const values = [];
   const indexOf = new Map();
-  const ref = (value) => {
+  /** Where `value` (or one equal to it) is in `values`, added now if need be. */
+  const index = (value) => {
     const key = JSON.stringify(value);
-    let index = indexOf.get(key);
-    if (index === undefined) {
-      index = values.length;
-      indexOf.set(key, index);
+    let at = indexOf.get(key);
+    if (at === undefined) {
+      at = values.length;
+      indexOf.set(key, at);
       values.push(value);
     }
-    return `${name}[${index}]`;
+    return at;
   };
-  return { ref, declaration: () => `const ${name} = ${JSON.stringify(values)};\n` };
+  return { index, values, ref: (value) => `${name}[${index(value)}]`, declaration: () => `const ${name} = ${JSON.stringify(values)};\n` };
 }
 
 /**
@@ -178,23 +179,13 @@ function shared(name) {
 export function pageDatasetModule(dataset) {
   const texts = dataset.patterns.map((pattern) => pattern.text);
   if (texts.some((text) => text.includes('\n'))) throw new BuildError('a folded name pattern holds a line break');
-  const shared = [];
-  const indexOf = new Map();
-  const lists = dataset.patterns.map((pattern) =>
-    pattern.entries.map((entry) => {
-      const key = JSON.stringify(entry);
-      if (!indexOf.has(key)) {
-        indexOf.set(key, shared.length);
-        shared.push(entry);
-      }
-      return indexOf.get(key);
-    }),
-  );
+  const entries = shared('E');
+  const lists = dataset.patterns.map((pattern) => pattern.entries.map(entries.index));
   const figures = dataset.figures.map(({ id, category }) => ({ id, category }));
   const json = (value) => JSON.stringify(JSON.stringify(value));
   return `const texts = ${JSON.stringify(texts.join('\n'))};
 function makePatterns() {
-  const shared = JSON.parse(${json(shared)});
+  const shared = JSON.parse(${json(entries.values)});
   const t = texts.split('\\n');
   return JSON.parse(${json(lists)}).map((list, i) => ({ text: t[i], entries: list.map((k) => shared[k]) }));
 }
